@@ -1,0 +1,38 @@
+package io.adtarget.application.port.out;
+
+import io.adtarget.domain.conversion.ConversionId;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+
+/** A position in a newest-first listing: the (createdAt, id) of the last item returned. Opaque to clients. */
+public record ConversionCursor(Instant createdAt, ConversionId id) {
+    public ConversionCursor {
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(id, "id");
+    }
+
+    public String encode() {
+        String plain = "v1:" + createdAt.getEpochSecond() + ":" + createdAt.getNano() + ":" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Decodes a cursor from a previous page; throws {@link IllegalArgumentException} for anything else. */
+    public static ConversionCursor decode(String text) {
+        try {
+            if (text == null || text.length() > 200) {
+                throw new IllegalArgumentException("cursor is invalid");
+            }
+            String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII);
+            String[] parts = plain.split(":", -1);
+            if (parts.length != 4 || !parts[0].equals("v1")) {
+                throw new IllegalArgumentException("cursor is invalid");
+            }
+            Instant at = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            return new ConversionCursor(at, ConversionId.parse(parts[3]));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cursor is invalid");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.adtarget.application.port.out;
+
+import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.conversion.ConversionId;
+import io.adtarget.domain.conversion.UpsertDecision;
+import io.adtarget.domain.shared.AccountId;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Durable conversions. Writes are optimistic: every stored change increments {@code version}. */
+public interface ConversionRepository {
+
+    /**
+     * Atomically for {@code candidate.matchKey()}: finds the most recent matching conversion,
+     * applies {@link UpsertDecision#decide} with {@code now} and {@code window}, and stores a
+     * Create (insert) or Revise (update). Concurrent upserts of one match key are serialised by
+     * the store itself (not only by the caller's lock): they can never create two conversions.
+     * The returned decision carries the conversion as stored (with its version).
+     */
+    Future<UpsertDecision> upsert(ConversionEvent candidate, Instant now, Duration window);
+
+    /**
+     * Stores {@code next} if the stored version is still {@code expectedVersion}; the result has
+     * version + 1. Empty when someone else changed it first (the caller lost the race).
+     */
+    Future<Optional<ConversionEvent>> save(ConversionEvent next, long expectedVersion);
+
+    Future<Optional<ConversionEvent>> findById(ConversionId id);
+
+    /** The conversion if it exists and belongs to {@code accountId}; empty otherwise. */
+    Future<Optional<ConversionEvent>> findForAccount(AccountId accountId, ConversionId id);
+
+    /**
+     * Claims up to {@code limit} conversions that are {@link ConversionEvent#isDue due} at
+     * {@code now}, skipping rows another claimer holds (several workers share the work, none gets
+     * a row twice), replaces each by {@code transition.apply(row)} and stores it. Returns the
+     * stored results.
+     */
+    Future<List<ConversionEvent>> claimDue(Instant now, Duration deliveryLease, int limit,
+            UnaryOperator<ConversionEvent> transition);
+
+    /** Account-scoped listing, newest first (createdAt desc, id desc), after the cursor when given. */
+    Future<ConversionPage> list(ConversionQuery query);
+
+    /** How many FAILED retryable conversions are due at {@code now} (the retry queue depth). */
+    Future<Long> countDueRetries(Instant now);
+}

@@ -1,0 +1,24 @@
+package io.adtarget.application.port.out;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A mutual-exclusion lock shared by every instance (Redis) or by one process (in-process).
+ * A held lock is renewed by the implementation until released; if its holder dies it expires
+ * after {@code ttl}. A store that cannot answer fails with {@link ServiceUnavailableException}.
+ */
+public interface DistributedLock {
+
+    /** A held lock. Releasing twice, or after expiry, is harmless and never frees another holder's lock. */
+    interface Handle {
+        Future<Void> release();
+    }
+
+    /**
+     * Acquires {@code name}, waiting up to {@code maxWait} while another holder has it.
+     * Empty when it is still held by someone else after {@code maxWait}.
+     */
+    Future<Optional<Handle>> acquire(String name, Duration ttl, Duration maxWait);
+}

@@ -1,0 +1,28 @@
+package io.adtarget.domain.account;
+
+import io.adtarget.domain.shared.AccountId;
+import io.adtarget.domain.shared.ApiKeyId;
+import io.adtarget.domain.shared.KeyMode;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A stored API key: only the SHA-256 of the secret and its 12-character prefix are kept. */
+public record ApiKey(ApiKeyId id, AccountId accountId, String name, KeyMode mode, String prefix, String keyHash,
+        Instant createdAt, Instant revokedAt) {
+
+    public ApiKey {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(keyHash, "keyHash");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("name must be 1-200 characters");
+        }
+    }
+
+    public boolean revoked() {
+        return revokedAt != null;
+    }
+}
