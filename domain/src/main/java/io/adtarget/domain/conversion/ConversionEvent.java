@@ -133,13 +133,13 @@ public record ConversionEvent(
                 nextAttempt, null, version);
     }
 
-    /** Not delivered because the site cannot take it (no Meta connection, disabled, no test code). */
+    /**
+     * Not delivered because the site cannot take it (no Meta connection, disabled, no test code).
+     * Whether the caller may touch a leased conversion is the caller's decision (it may hold the lease).
+     */
     public ConversionEvent markSkipped(SkipReason reason, Instant now) {
         requireNotSent("markSkipped");
         Objects.requireNonNull(reason, "reason");
-        if (leaseActive(now)) {
-            throw new IllegalTransitionException("markSkipped while another delivery holds the lease");
-        }
         return new ConversionEvent(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType,
                 clientEventId, details, ConversionStatus.SKIPPED, attempts, createdAt, now, null, null, null, reason,
                 null, null, version);
@@ -152,9 +152,6 @@ public record ConversionEvent(
         }
         if (status == ConversionStatus.SENT || status == ConversionStatus.SKIPPED) {
             throw new IllegalTransitionException("giveUp", status);
-        }
-        if (leaseActive(now)) {
-            throw new IllegalTransitionException("giveUp while another delivery holds the lease");
         }
         DeliveryError base = lastError != null
                 ? lastError
