@@ -38,8 +38,12 @@ final class PgErrors {
             if (t instanceof PgException pg && unavailableState(pg.getSqlState())) {
                 return true;
             }
-            if (t.getClass().getName().startsWith("io.netty.channel.") && t.getMessage() != null
-                    && t.getMessage().contains("Connection refused")) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            // the pool reports its wait timeout as a plain VertxException
+            if (t instanceof io.vertx.core.VertxException && message.startsWith("Timeout waiting for connection")) {
+                return true;
+            }
+            if (t.getClass().getName().startsWith("io.netty.channel.") && message.contains("Connection refused")) {
                 return true;
             }
         }
