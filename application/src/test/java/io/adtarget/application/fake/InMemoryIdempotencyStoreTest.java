@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class InMemoryIdempotencyStoreTest {
@@ -28,7 +30,16 @@ class InMemoryIdempotencyStoreTest {
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
 
     @Test
-    void of_many_concurrent_claims_on_one_scope_exactly_one_wins() throws Exception {
+    void of_many_concurrent_claims_on_one_scope_exactly_one_wins() {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            assertThat(winnersOfRace(threads)).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private long winnersOfRace(ExecutorService threads) {
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<ClaimOutcome>> claims = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -36,12 +47,10 @@ class InMemoryIdempotencyStoreTest {
             claims.add(CompletableFuture.supplyAsync(() -> {
                 awaitLatch(start);
                 return value(store.claim(IdempotencyRecord.inFlight(SCOPE, owner, T0, LEASE, null), T0, WINDOW));
-            }));
+            }, threads));
         }
         start.countDown();
-        long winners = claims.stream().map(CompletableFuture::join).filter(c -> c instanceof ClaimOutcome.Claimed)
-                .count();
-        assertThat(winners).isEqualTo(1);
+        return claims.stream().map(CompletableFuture::join).filter(c -> c instanceof ClaimOutcome.Claimed).count();
     }
 
     @Test
