@@ -18,6 +18,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -60,11 +61,12 @@ public final class DeliverConversionService implements DeliverConversionUseCase 
     public Future<ConversionEvent> deliverClaimed(ConversionEvent claimed, Site site) {
         DeliveryTarget target = site.deliveryTarget(claimed.keyMode());
         if (target instanceof DeliveryTarget.Skip skip) {
-            return skip(claimed, skip.reason(), Now.of(clock));
+            Instant now = Now.of(clock);
+            return storeClaimOutcome(claimed, base -> base.markSkipped(skip.reason(), now));
         }
         DeliveryTarget.Deliver deliver = (DeliveryTarget.Deliver) target;
         DeliveryRequest request = new DeliveryRequest(claimed, deliver.connection(), deliver.testEventCode());
-        return send(request).compose(outcome -> storeOutcome(claimed, outcome));
+        return send(request).compose(outcome -> storeClaimOutcome(claimed, transitionFor(outcome, Now.of(clock))));
     }
 
     private Future<DeliveryOutcome> send(DeliveryRequest request) {
@@ -79,31 +81,47 @@ public final class DeliverConversionService implements DeliverConversionUseCase 
                 DeliveryError.of(DeliveryErrorCode.META_UNAVAILABLE, "Meta could not be reached")));
     }
 
-    private Future<ConversionEvent> storeOutcome(ConversionEvent claimed, DeliveryOutcome outcome) {
-        Instant now = Now.of(clock);
-        ConversionEvent next;
+    private UnaryOperator<ConversionEvent> transitionFor(DeliveryOutcome outcome, Instant now) {
         if (outcome instanceof DeliveryOutcome.Accepted accepted) {
-            next = claimed.markSent(accepted.fbtraceId(), now);
-        } else {
-            DeliveryError error = ((DeliveryOutcome.Failed) outcome).error();
-            RetryPolicy.Failure failure = settings.retryPolicy().afterFailedAttempt(claimed, error, now, random);
-            next = claimed.markFailed(failure.error(), failure.nextAttemptAt(), now);
+            return base -> base.markSent(accepted.fbtraceId(), now);
         }
-        return store(next, claimed);
+        DeliveryError error = ((DeliveryOutcome.Failed) outcome).error();
+        return base -> {
+            RetryPolicy.Failure failure = settings.retryPolicy().afterFailedAttempt(base, error, now, random);
+            return base.markFailed(failure.error(), failure.nextAttemptAt(), now);
+        };
     }
 
     private Future<ConversionEvent> skip(ConversionEvent conversion, SkipReason reason, Instant now) {
-        return store(conversion.markSkipped(reason, now), conversion);
+        return repository.save(conversion.markSkipped(reason, now), conversion.version())
+                .compose(saved -> saved.isPresent() ? reported(saved.get()) : current(conversion));
     }
 
-    private Future<ConversionEvent> store(ConversionEvent next, ConversionEvent previous) {
-        return repository.save(next, previous.version()).compose(saved -> {
-            if (saved.isEmpty()) {
-                return current(previous);
+    /**
+     * Stores the outcome of a delivery we claimed. A concurrent revision (a client re-post) keeps
+     * our claim but bumps the version: the outcome is then applied to the revised row, because
+     * Meta's answer must not be lost (a lost SENT would be sent again after the lease).
+     */
+    private Future<ConversionEvent> storeClaimOutcome(ConversionEvent claimed,
+            UnaryOperator<ConversionEvent> transition) {
+        return repository.save(transition.apply(claimed), claimed.version()).compose(saved -> {
+            if (saved.isPresent()) {
+                return reported(saved.get());
             }
-            telemetry.deliveryStatus(saved.get().status());
-            return Future.succeededFuture(saved.get());
+            return current(claimed).compose(stored -> holdsSameClaim(stored, claimed)
+                    ? storeClaimOutcome(stored, transition)
+                    : Future.succeededFuture(stored));
         });
+    }
+
+    private static boolean holdsSameClaim(ConversionEvent stored, ConversionEvent claimed) {
+        return stored.claimed() && stored.attempts() == claimed.attempts()
+                && stored.leaseUntil().equals(claimed.leaseUntil());
+    }
+
+    private Future<ConversionEvent> reported(ConversionEvent saved) {
+        telemetry.deliveryStatus(saved.status());
+        return Future.succeededFuture(saved);
     }
 
     /** Someone else changed the conversion first: report what is stored now. */
