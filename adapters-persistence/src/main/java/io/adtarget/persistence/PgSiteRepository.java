@@ -8,7 +8,6 @@ import io.adtarget.domain.site.Site;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import java.util.Optional;
 public final class PgSiteRepository implements SiteRepository {
     static final String INSERT = "INSERT INTO sites (id, account_id, name, meta_pixel_id, meta_access_token,"
             + " test_event_code, enabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-    static final String INSERT_CHANNEL = "INSERT INTO channels (site_id, account_id, channel_id) VALUES ($1, $2, $3)";
     static final String FIND_BY_ID = SiteRows.SELECT + " WHERE s.id = $1";
     static final String UPDATE = "UPDATE sites SET name = $2, meta_pixel_id = $3, meta_access_token = $4,"
             + " test_event_code = $5, enabled = $6, updated_at = $7 WHERE id = $1";
@@ -33,26 +31,16 @@ public final class PgSiteRepository implements SiteRepository {
         this.pool = Objects.requireNonNull(pool, "pool");
     }
 
+    /** Stores the site's own fields; channels are attached one by one with {@link #attachChannel}. */
     @Override
     public Future<Site> insert(Site site) {
-        return PgErrors.guard(pool.withTransaction(conn -> conn.preparedQuery(INSERT)
+        return PgErrors.guard(pool.preparedQuery(INSERT)
                 .execute(Tuple.of(site.id().value(), site.accountId().value(), site.name(),
                         site.metaPixelId() == null ? null : site.metaPixelId().value(),
                         site.metaAccessToken() == null ? null : site.metaAccessToken().value(),
                         site.testEventCode() == null ? null : site.testEventCode().value(),
                         site.enabled(), Sql.ts(site.createdAt()), Sql.ts(site.updatedAt())))
-                .compose(inserted -> {
-                    if (site.channels().isEmpty()) {
-                        return Future.succeededFuture();
-                    }
-                    List<Tuple> batch = new ArrayList<>();
-                    for (ChannelId channel : site.channels()) {
-                        batch.add(Tuple.of(site.id().value(), site.accountId().value(), channel.value()));
-                    }
-                    return conn.preparedQuery(INSERT_CHANNEL).executeBatch(batch);
-                })
-                .compose(done -> conn.preparedQuery(FIND_BY_ID).execute(Tuple.of(site.id().value())))
-                .map(rows -> SiteRows.first(rows).orElseThrow())));
+                .map(done -> site.withChannels(List.of())));
     }
 
     @Override
