@@ -14,6 +14,7 @@ class MigrationsTest {
         assertThat(Migrations.migrate(url)).isZero();
         JdbcSettings jdbc = JdbcSettings.fromDatabaseUrl(url);
         assertThat(Migrations.migrate(jdbc.url(), jdbc.user(), jdbc.password())).isZero();
+        TestPostgres.dropDatabase(url);
     }
 
     @Test

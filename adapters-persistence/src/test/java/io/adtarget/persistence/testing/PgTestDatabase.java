@@ -56,5 +56,6 @@ public final class PgTestDatabase implements AutoCloseable {
     public void close() {
         Await.result(pool.close());
         Await.result(vertx.close());
+        TestPostgres.dropDatabase(url);
     }
 }

@@ -50,6 +50,15 @@ public final class TestPostgres {
         return url;
     }
 
+    /** Drops a database made by {@link #freshDatabase}, closing whatever connections it still has. */
+    public static void dropDatabase(String databaseUrl) {
+        String name = databaseUrl.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+        if (!name.startsWith("adtarget_test_")) {
+            throw new IllegalArgumentException("not a test database");
+        }
+        execute(serverUrl(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
     /** Runs one statement over JDBC (test set-up only). */
     public static void execute(String databaseUrl, String sql) {
         JdbcSettings jdbc = JdbcSettings.fromDatabaseUrl(databaseUrl);
