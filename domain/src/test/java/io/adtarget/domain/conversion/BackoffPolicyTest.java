@@ -75,6 +75,9 @@ class BackoffPolicyTest {
     void a_policy_needs_a_positive_base_a_cap_not_below_it_and_a_jitter_below_one() {
         assertThatThrownBy(() -> new BackoffPolicy(Duration.ZERO, Duration.ofHours(1), 0.2))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BackoffPolicy(Duration.ofNanos(999_999), Duration.ofHours(1), 0.2))
+                .as("a sub-millisecond base would round to a 0 ms delay: a hot retry loop")
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BackoffPolicy(Duration.ofMinutes(2), Duration.ofMinutes(1), 0.2))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BackoffPolicy(Duration.ofSeconds(1), Duration.ofHours(1), 1.0))
