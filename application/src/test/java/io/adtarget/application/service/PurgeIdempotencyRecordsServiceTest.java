@@ -1,8 +1,5 @@
 package io.adtarget.application.service;
 
-import static io.adtarget.application.fake.Completed.value;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.adtarget.application.fake.Fixtures;
 import io.adtarget.application.fake.InMemoryIdempotencyStore;
 import io.adtarget.application.fake.MutableClock;
@@ -12,11 +9,15 @@ import io.adtarget.domain.idempotency.IdempotencyKey;
 import io.adtarget.domain.idempotency.IdempotencyRecord;
 import io.adtarget.domain.idempotency.IdempotencyScope;
 import io.adtarget.domain.idempotency.StoredResponse;
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static io.adtarget.application.fake.Completed.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Semantics §1, purge: records past the retention go, in bounded batches; executing ones stay. */
 class PurgeIdempotencyRecordsServiceTest {
@@ -27,7 +28,7 @@ class PurgeIdempotencyRecordsServiceTest {
     final PurgeIdempotencyRecordsService purge = new PurgeIdempotencyRecordsService(
             new DelegatingIdempotencyStore(store) {
                 @Override
-                public io.vertx.core.Future<Integer> purgeBatch(Instant createdBefore, Instant now, int batchSize) {
+                public Future<Integer> purgeBatch(Instant createdBefore, Instant now, int batchSize) {
                     return super.purgeBatch(createdBefore, now, batchSize).onSuccess(batches::add);
                 }
             }, clock, new IdempotencySettings(Duration.ofHours(24), Duration.ofHours(48), Duration.ofSeconds(30),

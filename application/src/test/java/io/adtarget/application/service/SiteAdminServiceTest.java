@@ -1,8 +1,5 @@
 package io.adtarget.application.service;
 
-import static io.adtarget.application.fake.Completed.value;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.adtarget.application.fake.Fixtures;
 import io.adtarget.application.fake.InMemoryAccountRepository;
 import io.adtarget.application.fake.InMemorySites;
@@ -13,12 +10,16 @@ import io.adtarget.application.port.in.Patch;
 import io.adtarget.application.port.in.SitePatch;
 import io.adtarget.domain.account.Account;
 import io.adtarget.domain.conversion.ChannelId;
+import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.SiteId;
 import io.adtarget.domain.site.Site;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import static io.adtarget.application.fake.Completed.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Site administration: Meta fields patched field by field; a channel belongs to one site of an account. */
 class SiteAdminServiceTest {
@@ -41,7 +42,7 @@ class SiteAdminServiceTest {
     @Test
     void a_site_is_created_only_for_an_existing_account() {
         assertThat(create().channels()).isEmpty();
-        assertThat(value(admin.createSite(new CreateSiteCommand(new io.adtarget.domain.shared.AccountId(
+        assertThat(value(admin.createSite(new CreateSiteCommand(new AccountId(
                 UUID.fromString("00000000-0000-4000-8000-000000000777")), "Shop", null, null, null, true)))).isEmpty();
     }
 
