@@ -71,10 +71,7 @@ public final class ApiRouter {
 
     @SafeVarargs
     private static void route(Router router, HttpMethod method, String template, Handler<RoutingContext>... chain) {
-        Route route = router.route(method, template).handler(ctx -> {
-            ctx.put(Keys.ROUTE, template);
-            ctx.next();
-        });
+        Route route = router.route(method, template).handler(new RouteTag(template));
         for (Handler<RoutingContext> handler : chain) {
             route.handler(handler);
         }
