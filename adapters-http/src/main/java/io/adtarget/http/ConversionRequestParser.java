@@ -23,6 +23,7 @@ import java.util.Map;
 final class ConversionRequestParser {
     static final Duration MAX_AGE = Duration.ofDays(7);
     static final Duration MAX_AHEAD = Duration.ofMinutes(5);
+    private static final Currency ANY_CURRENCY = Currency.getInstance("USD");
 
     private final Clock clock;
 
@@ -71,10 +72,9 @@ final class ConversionRequestParser {
         if (valueGiven && !currencyGiven && (eventType == null || !eventType.requiresValue())) {
             in.fail("currency", "is required when value is present");
         }
-        if (amount == null || currency == null) {
-            return null;
-        }
-        return in.convert("value", amount, a -> new Money(a, currency));
+        // the amount's own rules are checked even when the currency is missing or wrong, so all errors show
+        Money money = in.convert("value", amount, a -> new Money(a, currency != null ? currency : ANY_CURRENCY));
+        return currency == null ? null : money;
     }
 
     private Instant eventTime(FieldReader in) {
