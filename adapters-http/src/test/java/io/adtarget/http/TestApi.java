@@ -47,19 +47,15 @@ final class TestApi {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final FakeConversions conversions = new FakeConversions();
     final FakeAdministration administration = new FakeAdministration(clock);
-    final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+    volatile InMemoryIdempotencyStore store;
     final List<ObservedRequest> observed = new CopyOnWriteArrayList<>();
     volatile ExecuteIdempotentlyUseCase idempotency;
     volatile Future<ReadinessReport> readiness = Future.succeededFuture(new ReadinessReport(List.of()));
-    private final ExecuteIdempotentlyUseCase realIdempotency;
     private HttpServer server;
     private WebClient client;
 
     private TestApi() {
-        MutableClock serviceClock = new MutableClock(NOW);
-        realIdempotency = new IdempotencyService(store, new VirtualTimers(serviceClock), serviceClock,
-                new SplittableRandom(11), IdempotencySettings.defaults(), Telemetry.NOOP);
-        idempotency = realIdempotency;
+        freshIdempotency();
         conversions.keys.put(LIVE_KEY, LIVE);
         conversions.keys.put(OTHER_KEY, OTHER);
     }
@@ -96,9 +92,17 @@ final class TestApi {
     /** Back to a clean state between the tests of one class. */
     void reset() {
         conversions.reset();
-        idempotency = realIdempotency;
+        freshIdempotency();
         observed.clear();
         readiness = Future.succeededFuture(new ReadinessReport(List.of()));
+    }
+
+    /** A new in-memory store under the real IdempotencyService, on its own virtual clock. */
+    private void freshIdempotency() {
+        MutableClock serviceClock = new MutableClock(NOW);
+        store = new InMemoryIdempotencyStore();
+        idempotency = new IdempotencyService(store, new VirtualTimers(serviceClock), serviceClock,
+                new SplittableRandom(11), IdempotencySettings.defaults(), Telemetry.NOOP);
     }
 
     HttpRequest<Buffer> request(HttpMethod method, String uri) {
