@@ -61,6 +61,10 @@ final class TestApi {
     }
 
     static TestApi start(Vertx vertx) {
+        return start(vertx, ADMIN_TOKEN);
+    }
+
+    static TestApi start(Vertx vertx, String adminToken) {
         TestApi api = new TestApi();
         Handler<RoutingContext> metrics = ctx -> ctx.response().putHeader("Content-Type", "text/plain").end("up 1\n");
         OperationsEndpoints operations = new OperationsEndpoints() {
@@ -76,7 +80,7 @@ final class TestApi {
         };
         HttpDependencies deps = new HttpDependencies(api.conversions, api.conversions, api.conversions,
                 api.conversions, (request, action) -> api.idempotency.execute(request, action), api.administration,
-                api.administration, api.clock, ADMIN_TOKEN, true, operations, api.observed::add);
+                api.administration, api.clock, adminToken, true, operations, api.observed::add);
         api.server = vertx.createHttpServer()
                 .requestHandler(ApiRouter.create(vertx, deps))
                 .invalidRequestHandler(ApiRouter.invalidRequestHandler())
@@ -112,7 +116,7 @@ final class TestApi {
     HttpResponse<Buffer> get(String uri, String bearer) {
         HttpRequest<Buffer> request = request(HttpMethod.GET, uri);
         if (bearer != null) {
-            request.bearerTokenAuthentication(bearer);
+            request.putHeader("Authorization", "Bearer " + bearer);
         }
         return request.send().await();
     }
@@ -120,7 +124,7 @@ final class TestApi {
     HttpResponse<Buffer> send(HttpMethod method, String uri, String bearer, String json) {
         HttpRequest<Buffer> request = request(method, uri).putHeader("Content-Type", "application/json");
         if (bearer != null) {
-            request.bearerTokenAuthentication(bearer);
+            request.putHeader("Authorization", "Bearer " + bearer);
         }
         return json == null ? request.send().await() : request.sendBuffer(Buffer.buffer(json)).await();
     }
