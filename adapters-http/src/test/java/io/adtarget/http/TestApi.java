@@ -17,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -51,6 +52,7 @@ final class TestApi {
     final List<ObservedRequest> observed = new CopyOnWriteArrayList<>();
     volatile ExecuteIdempotentlyUseCase idempotency;
     volatile Future<ReadinessReport> readiness = Future.succeededFuture(new ReadinessReport(List.of()));
+    Router router;
     private HttpServer server;
     private WebClient client;
 
@@ -81,8 +83,9 @@ final class TestApi {
         HttpDependencies deps = new HttpDependencies(api.conversions, api.conversions, api.conversions,
                 api.conversions, (request, action) -> api.idempotency.execute(request, action), api.administration,
                 api.administration, api.clock, adminToken, true, operations, api.observed::add);
+        api.router = ApiRouter.create(vertx, deps);
         api.server = vertx.createHttpServer()
-                .requestHandler(ApiRouter.create(vertx, deps))
+                .requestHandler(api.router)
                 .invalidRequestHandler(ApiRouter.invalidRequestHandler())
                 .listen(0).await();
         api.client = WebClient.create(vertx);
