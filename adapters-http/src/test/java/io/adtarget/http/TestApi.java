@@ -28,7 +28,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One server per test class on port 0: the real router over faked use cases and the real
@@ -49,7 +51,7 @@ final class TestApi {
     final FakeConversions conversions = new FakeConversions();
     final FakeAdministration administration = new FakeAdministration(clock);
     volatile InMemoryIdempotencyStore store;
-    final List<ObservedRequest> observed = new CopyOnWriteArrayList<>();
+    final BlockingQueue<ObservedRequest> observed = new LinkedBlockingQueue<>();
     volatile ExecuteIdempotentlyUseCase idempotency;
     volatile Future<ReadinessReport> readiness = Future.succeededFuture(new ReadinessReport(List.of()));
     Router router;
@@ -140,6 +142,20 @@ final class TestApi {
         return request(HttpMethod.POST, "/api/v1/events/conversion").bearerTokenAuthentication(LIVE_KEY)
                 .putHeader("Content-Type", "application/json").putHeader("Idempotency-Key", idempotencyKey)
                 .sendBuffer(Buffer.buffer(json)).await();
+    }
+
+    /** The next request the observer was told about (waits up to 5 s for it). */
+    ObservedRequest nextObserved() {
+        try {
+            ObservedRequest next = observed.poll(5, TimeUnit.SECONDS);
+            if (next == null) {
+                throw new AssertionError("the observer was not called");
+            }
+            return next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     void close() {
