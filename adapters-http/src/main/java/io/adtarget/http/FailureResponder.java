@@ -21,9 +21,9 @@ final class FailureResponder {
     static void handle(RoutingContext ctx) {
         Problem problem = toProblem(ctx.failure(), ctx.statusCode());
         if (problem.type() == ProblemType.INTERNAL_ERROR) {
-            LOG.error("request {} failed", (Object) ctx.get(Keys.REQUEST_ID), ctx.failure());
+            LOG.error("request {} failed", (Object) ctx.get(Keys.REQUEST_ID), Redaction.scrub(ctx.failure()));
         } else if (problem.type() == ProblemType.SERVICE_UNAVAILABLE) {
-            LOG.warn("request {} answered 503: {}", ctx.get(Keys.REQUEST_ID), ctx.failure().getMessage());
+            LOG.warn("request {} answered 503: {}", ctx.get(Keys.REQUEST_ID), Redaction.scrub(ctx.failure().getMessage()));
         }
         if (ctx.response().headWritten()) {
             ctx.response().reset();
