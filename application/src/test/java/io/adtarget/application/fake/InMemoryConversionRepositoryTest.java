@@ -1,13 +1,14 @@
 package io.adtarget.application.fake;
 
-import static io.adtarget.application.fake.Completed.value;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.adtarget.application.port.out.ConversionCursor;
 import io.adtarget.application.port.out.ConversionPage;
 import io.adtarget.application.port.out.ConversionQuery;
+import io.adtarget.domain.conversion.ClientEventId;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionStatus;
+import io.adtarget.domain.conversion.SkipReason;
 import io.adtarget.domain.conversion.UpsertDecision;
+import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.KeyMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import static io.adtarget.application.fake.Completed.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class InMemoryConversionRepositoryTest {
     private static final Duration WINDOW = Duration.ofHours(48);
@@ -45,14 +49,14 @@ class InMemoryConversionRepositoryTest {
         ConversionEvent claimed = stored.claimForDelivery(T0, LEASE);
         assertThat(value(repository.save(claimed, stored.version()))).isPresent();
         assertThat(value(repository.save(stored.markSkipped(
-                io.adtarget.domain.conversion.SkipReason.SITE_DISABLED, T0), stored.version()))).isEmpty();
+                SkipReason.SITE_DISABLED, T0), stored.version()))).isEmpty();
         assertThat(value(repository.findById(stored.id())).orElseThrow().status()).isEqualTo(ConversionStatus.PENDING);
     }
 
     @Test
     void claim_due_never_hands_one_row_to_two_claimers() {
         for (int i = 0; i < 5; i++) {
-            repository.seed(Fixtures.pending(T0, KeyMode.LIVE, new io.adtarget.domain.conversion.ClientEventId("e" + i),
+            repository.seed(Fixtures.pending(T0, KeyMode.LIVE, new ClientEventId("e" + i),
                     new SplittableRandom(i)).withVersion(1));
         }
         Instant later = T0.plus(LEASE);
@@ -72,7 +76,7 @@ class InMemoryConversionRepositoryTest {
         for (int i = 0; i < 5; i++) {
             Instant at = T0.plusSeconds(i);
             value(repository.upsert(Fixtures.pending(at, KeyMode.LIVE,
-                    new io.adtarget.domain.conversion.ClientEventId("e" + i), new SplittableRandom(i)), at, WINDOW));
+                    new ClientEventId("e" + i), new SplittableRandom(i)), at, WINDOW));
         }
         ConversionPage first = value(repository.list(query(Fixtures.ACCOUNT, 3, null)));
         ConversionPage second = value(repository.list(query(Fixtures.ACCOUNT, 3, first.next())));
@@ -82,8 +86,8 @@ class InMemoryConversionRepositoryTest {
         assertThat(value(repository.list(query(Fixtures.OTHER_ACCOUNT, 3, null))).items()).isEmpty();
     }
 
-    private static ConversionQuery query(io.adtarget.domain.shared.AccountId account, int limit,
-            io.adtarget.application.port.out.ConversionCursor after) {
+    private static ConversionQuery query(AccountId account, int limit,
+            ConversionCursor after) {
         return new ConversionQuery(account, null, null, null, null, limit, after);
     }
 }

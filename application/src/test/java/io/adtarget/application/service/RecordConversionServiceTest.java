@@ -1,18 +1,18 @@
 package io.adtarget.application.service;
 
-import static io.adtarget.application.fake.Completed.value;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.adtarget.application.fake.Fixtures;
-import io.adtarget.application.port.in.RecordConversionResult;
+import io.adtarget.application.port.in.ApiPrincipal;
+import io.adtarget.application.port.in.RecordConversionCommand;
 import io.adtarget.application.port.in.RecordConversionResult.Created;
 import io.adtarget.application.port.in.RecordConversionResult.Deduplicated;
 import io.adtarget.application.port.in.RecordConversionResult.Updated;
+import io.adtarget.application.port.in.RecordConversionResult;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionStatus;
 import io.adtarget.domain.conversion.DeliveryError;
 import io.adtarget.domain.conversion.DeliveryErrorCode;
 import io.adtarget.domain.conversion.SkipReason;
+import io.adtarget.domain.shared.KeyMode;
 import io.adtarget.domain.shared.Money;
 import io.adtarget.domain.site.Site;
 import java.math.BigDecimal;
@@ -21,6 +21,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static io.adtarget.application.fake.Completed.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Semantics §2: the conversion upsert, decided by the most recent matching conversion. */
 class RecordConversionServiceTest {
@@ -34,8 +37,8 @@ class RecordConversionServiceTest {
     @Test
     void a_channel_the_account_has_not_attached_to_any_site_is_channel_not_found() {
         RecordConversionResult result = value(world.recorder.record(ConversionWorld.lead(
-                new io.adtarget.application.port.in.ApiPrincipal(Fixtures.OTHER_ACCOUNT, Fixtures.LIVE_KEY,
-                        io.adtarget.domain.shared.KeyMode.LIVE), "1", null)));
+                new ApiPrincipal(Fixtures.OTHER_ACCOUNT, Fixtures.LIVE_KEY,
+                        KeyMode.LIVE), "1", null)));
         assertThat(result).isEqualTo(new RecordConversionResult.ChannelNotFound());
         assertThat(world.repository.all()).isEmpty();
     }
@@ -119,7 +122,7 @@ class RecordConversionServiceTest {
         RecordConversionResult live = record("10", "order-1");
         assertThat(live).isInstanceOf(Created.class);
         assertThat(((Created) live).conversion().id()).isNotEqualTo(test.id());
-        assertThat(test.keyMode()).isEqualTo(io.adtarget.domain.shared.KeyMode.TEST);
+        assertThat(test.keyMode()).isEqualTo(KeyMode.TEST);
         assertThat(world.gateway.requests()).extracting(r -> r.testEventCode()).containsExactly(Fixtures.TEST_CODE,
                 null);
     }
@@ -127,8 +130,8 @@ class RecordConversionServiceTest {
     @Test
     void an_explicit_event_time_is_kept_to_the_second() {
         Instant eventTime = world.now().minus(Duration.ofHours(3));
-        var base = ConversionWorld.lead(Fixtures.livePrincipal(), "10", null);
-        var command = new io.adtarget.application.port.in.RecordConversionCommand(base.principal(),
+        RecordConversionCommand base = ConversionWorld.lead(Fixtures.livePrincipal(), "10", null);
+        RecordConversionCommand command = new RecordConversionCommand(base.principal(),
                 base.telegramUserId(), base.channelId(), base.eventType(), base.value(), eventTime,
                 base.clientEventId(), base.eventSourceUrl(), base.customData());
         ConversionEvent created = ((Created) value(world.recorder.record(command))).conversion();
