@@ -2,6 +2,7 @@ package io.adtarget.meta;
 
 import io.adtarget.application.port.out.ConversionsGateway;
 import io.adtarget.domain.site.MetaConnection;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -30,6 +31,7 @@ public final class GraphApiConversionsGateway implements ConversionsGateway {
     private final Vertx vertx;
     private final MetaGatewaySettings settings;
     private final HttpClientAgent client;
+    private final Context ownContext;
     private final AttemptReporter reporter;
 
     public GraphApiConversionsGateway(Vertx vertx, MetaGatewaySettings settings, MetaAttemptListener listener) {
@@ -46,10 +48,25 @@ public final class GraphApiConversionsGateway implements ConversionsGateway {
                 .setHttp1MaxSize(settings.maxConnections())
                 .setMaxWaitQueueSize(settings.maxConnections() * 16);
         this.client = vertx.httpClientBuilder().with(options).with(pool).build();
+        this.ownContext = vertx.getOrCreateContext();
     }
 
+    /**
+     * Runs on the caller's Vert.x context, or on the gateway's own when called from a plain thread:
+     * there the response could complete before its body handler is set, and the body would be lost.
+     */
     @Override
     public Future<DeliveryOutcome> send(DeliveryRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (Vertx.currentContext() != null) {
+            return sendOnContext(request);
+        }
+        Promise<DeliveryOutcome> result = Promise.promise();
+        ownContext.runOnContext(ignored -> sendOnContext(request).onComplete(result));
+        return result.future();
+    }
+
+    private Future<DeliveryOutcome> sendOnContext(DeliveryRequest request) {
         long started = System.nanoTime();
         Duration deadline = settings.timeout();
         String token = request.connection().accessToken().value();
