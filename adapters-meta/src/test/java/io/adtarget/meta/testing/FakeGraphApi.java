@@ -116,7 +116,7 @@ public final class FakeGraphApi {
                 wakeWaiters();
             }
             FakeGraphReply reply = choose(record);
-            if (reply.delay().isZero()) {
+            if (reply.delay().isZero() || reply.kind() == FakeGraphReply.Kind.TRICKLE) {
                 answer(request, record, reply);
             } else {
                 vertx.setTimer(reply.delay().toMillis(), id -> answer(request, record, reply));
@@ -145,6 +145,7 @@ public final class FakeGraphApi {
                     .write(reply.body())
                     .onComplete(written -> request.connection().close());
             case RESPOND -> respond(request, record, reply);
+            case TRICKLE -> trickle(request, reply);
         }
     }
 
@@ -166,6 +167,13 @@ public final class FakeGraphApi {
             response.putHeader("Content-Type", reply.contentType());
         }
         response.end(body);
+    }
+
+    private void trickle(HttpServerRequest request, FakeGraphReply reply) {
+        var response = request.response().setChunked(true).putHeader("Content-Type", reply.contentType());
+        long timer = vertx.setPeriodic(reply.delay().toMillis(), id -> response.write(reply.body()));
+        response.closeHandler(closed -> vertx.cancelTimer(timer));
+        response.write("{");
     }
 
     private static ReceivedGraphRequest record(HttpServerRequest request, Buffer body) {

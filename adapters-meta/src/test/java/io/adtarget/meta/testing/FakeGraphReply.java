@@ -6,12 +6,12 @@ import java.util.Objects;
 
 /**
  * How {@link FakeGraphApi} answers one request: a status and body, optionally after a delay; or it
- * never answers; or it drops the connection half-way through the response.
+ * never answers; or it drops the connection half-way through the response; or it trickles forever.
  */
 public record FakeGraphReply(Kind kind, int status, String contentType, String body, Duration delay) {
 
     /** What the fake does with the connection. */
-    public enum Kind { RESPOND, HANG, DROP_MID_RESPONSE }
+    public enum Kind { RESPOND, HANG, DROP_MID_RESPONSE, TRICKLE }
 
     public FakeGraphReply {
         Objects.requireNonNull(kind, "kind");
@@ -54,6 +54,14 @@ public record FakeGraphReply(Kind kind, int status, String contentType, String b
     /** Sends the status line and part of a body, then closes the connection. */
     public static FakeGraphReply dropMidResponse() {
         return new FakeGraphReply(Kind.DROP_MID_RESPONSE, 200, "application/json", "{\"events_rec", Duration.ZERO);
+    }
+
+    /**
+     * Answers 200 at once, then sends one byte of whitespace every {@code interval} and never finishes:
+     * the connection is never idle, so only an overall deadline ends the call.
+     */
+    public static FakeGraphReply trickle(Duration interval) {
+        return new FakeGraphReply(Kind.TRICKLE, 200, "application/json", " ", interval);
     }
 
     /** The same answer, sent only after {@code wait}. */
