@@ -36,7 +36,13 @@ public final class DryRunConversionsGateway implements ConversionsGateway {
     @Override
     public Future<DeliveryOutcome> send(DeliveryRequest request) {
         long started = System.nanoTime();
-        String payload = MetaPayload.of(request.conversion(), request.testEventCode()).encode();
+        String payload;
+        try {
+            payload = MetaPayload.of(request.conversion(), request.testEventCode()).encode();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(new IllegalArgumentException(
+                    "conversion " + request.conversion().id() + " cannot be encoded as JSON", e));
+        }
         LOG.info("dry-run: would POST /{}/events?access_token={} {}",
                 request.connection().pixelId().value(), SafeText.REDACTED, payload);
         DeliveryOutcome outcome = new DeliveryOutcome.Accepted("dry-run-" + traceSuffix());

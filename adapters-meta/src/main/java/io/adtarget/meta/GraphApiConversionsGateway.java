@@ -68,6 +68,14 @@ public final class GraphApiConversionsGateway implements ConversionsGateway {
 
     private Future<DeliveryOutcome> sendOnContext(DeliveryRequest request) {
         long started = System.nanoTime();
+        Buffer body;
+        try {
+            body = MetaPayload.of(request.conversion(), request.testEventCode()).toBuffer();
+        } catch (RuntimeException e) {
+            // Not an answer from Meta: custom data holding something JSON cannot encode is a bug upstream.
+            return Future.failedFuture(new IllegalArgumentException(
+                    "conversion " + request.conversion().id() + " cannot be encoded as JSON", e));
+        }
         Duration deadline = settings.timeout();
         String token = request.connection().accessToken().value();
         Promise<DeliveryOutcome> outcome = Promise.promise();
@@ -80,7 +88,6 @@ public final class GraphApiConversionsGateway implements ConversionsGateway {
                 }
             }
         });
-        Buffer body = MetaPayload.of(request.conversion(), request.testEventCode()).toBuffer();
         client.request(requestOptions(request.connection()))
                 .compose(httpRequest -> {
                     inFlight.set(httpRequest);

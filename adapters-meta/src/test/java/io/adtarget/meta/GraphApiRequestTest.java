@@ -22,6 +22,7 @@ import io.adtarget.domain.site.MetaPixelId;
 import io.adtarget.domain.site.TestEventCode;
 import io.adtarget.meta.testing.FakeGraphApi;
 import io.adtarget.meta.testing.ReceivedGraphRequest;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
@@ -133,6 +134,18 @@ class GraphApiRequestTest {
         gateway.send(new DeliveryRequest(TestConversions.purchase(), CONNECTION, null)).await(5, TimeUnit.SECONDS);
 
         assertThat(meta.acceptedCount(TestConversions.CONVERSION_ID)).isEqualTo(2);
+    }
+
+    @Test
+    void fails_the_call_without_sending_when_custom_data_cannot_be_encoded_as_json() throws Exception {
+        ConversionEvent conversion = TestConversions.conversion(KeyMode.LIVE, EventType.PURCHASE, null,
+                new ConversionDetails(TestConversions.usd("1"), EVENT_TIME, null, Map.of("bad", new Object())));
+
+        Throwable failure = gateway.send(new DeliveryRequest(conversion, CONNECTION, null))
+                .transform(result -> Future.succeededFuture(result.cause())).await(5, TimeUnit.SECONDS);
+
+        assertThat(failure).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be encoded");
+        assertThat(meta.requests()).isEmpty();
     }
 
     private ReceivedGraphRequest deliver(DeliveryRequest request) throws Exception {
