@@ -36,20 +36,40 @@ final class RecordConversionHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         ApiPrincipal principal = ctx.get(Keys.PRINCIPAL);
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        RecordConversionCommand command = parser.parse(body, principal);
+        IdempotencyKey key = ctx.get(Keys.IDEMPOTENCY_KEY);
+        IdempotentRequest request = key == null ? null : new IdempotentRequest(
+                new IdempotencyScope(principal.apiKeyId(), key), fingerprintBodies ? Sha256.hex(body) : null);
+        RecordConversionCommand command;
+        try {
+            command = parser.parse(body, principal);
+        } catch (ProblemException invalid) {
+            refuseUnlessStored(ctx, request, invalid);
+            return;
+        }
         String requestId = ctx.get(Keys.REQUEST_ID);
         Supplier<Future<StoredResponse>> action = () -> Future.succeededFuture(command)
                 .compose(recordConversion::record)
                 .map(result -> ConversionResponses.render(result, requestId));
-        IdempotencyKey key = ctx.get(Keys.IDEMPOTENCY_KEY);
-        if (key == null) {
+        if (request == null) {
             action.get().onSuccess(stored -> send(ctx, stored)).onFailure(ctx::fail);
             return;
         }
-        IdempotentRequest request = new IdempotentRequest(new IdempotencyScope(principal.apiKeyId(), key),
-                fingerprintBodies ? Sha256.hex(body) : null);
         executeIdempotently.execute(request, action)
                 .onSuccess(outcome -> respond(ctx, outcome))
+                .onFailure(ctx::fail);
+    }
+
+    /**
+     * An invalid body is refused (and nothing stored), unless its key already completed: a replay's
+     * body is not looked at (semantics §1), so the stored answer wins.
+     */
+    private void refuseUnlessStored(RoutingContext ctx, IdempotentRequest request, ProblemException invalid) {
+        if (request == null) {
+            ctx.fail(invalid);
+            return;
+        }
+        executeIdempotently.replayIfCompleted(request)
+                .onSuccess(stored -> stored.ifPresentOrElse(outcome -> respond(ctx, outcome), () -> ctx.fail(invalid)))
                 .onFailure(ctx::fail);
     }
 

@@ -62,12 +62,25 @@ class IdempotencyReplayTest {
     }
 
     @Test
-    void an_invalid_body_is_rejected_before_the_key_is_looked_up_even_for_a_used_key() {
-        api.postConversion(BODY, "replay-2");
+    void a_completed_key_replays_even_when_the_retry_body_is_invalid_because_a_replay_body_is_not_looked_at() {
+        HttpResponse<Buffer> first = api.postConversion(BODY, "replay-2");
 
         HttpResponse<Buffer> replay = api.postConversion("{\"not\": \"even valid\"}", "replay-2");
 
-        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(replay.statusCode()).isEqualTo(first.statusCode());
+        assertThat(replay.body().getBytes()).isEqualTo(first.body().getBytes());
+        assertThat(replay.getHeader("X-Idempotent-Replay")).isEqualTo("true");
+        assertThat(api.conversions.recorded).hasSize(1);
+    }
+
+    @Test
+    void an_invalid_body_under_an_unused_key_is_refused_and_leaves_the_key_free() {
+        HttpResponse<Buffer> refused = api.postConversion("{\"not\": \"even valid\"}", "fresh-invalid");
+        HttpResponse<Buffer> corrected = api.postConversion(BODY, "fresh-invalid");
+
+        Problems.assertProblem(refused, 400, "validation-failed");
+        assertThat(corrected.statusCode()).isEqualTo(201);
+        assertThat(corrected.getHeader("X-Idempotent-Replay")).isNull();
         assertThat(api.conversions.recorded).hasSize(1);
     }
 
@@ -131,7 +144,7 @@ class IdempotencyReplayTest {
 
     @Test
     void a_key_still_executing_gets_409_with_retry_after() {
-        api.idempotency = (request, action) -> Future.succeededFuture(new IdempotentOutcome.InUse(Duration.ofSeconds(1)));
+        api.idempotency = (TestApi.ExecuteOnly) (request, action) -> Future.succeededFuture(new IdempotentOutcome.InUse(Duration.ofSeconds(1)));
 
         HttpResponse<Buffer> response = api.postConversion(BODY, "busy");
 
@@ -142,7 +155,7 @@ class IdempotencyReplayTest {
 
     @Test
     void a_reused_key_with_another_body_gets_422_in_reject_mode() {
-        api.idempotency = (request, action) -> Future.succeededFuture(new IdempotentOutcome.KeyReused());
+        api.idempotency = (TestApi.ExecuteOnly) (request, action) -> Future.succeededFuture(new IdempotentOutcome.KeyReused());
 
         Problems.assertProblem(api.postConversion(BODY, "reused"), 422, "idempotency-key-reused");
     }
@@ -151,7 +164,7 @@ class IdempotencyReplayTest {
     void a_mismatching_replay_in_warn_mode_carries_the_mismatch_header() {
         StoredResponse stored = new StoredResponse(200, "application/json", "{\"x\":1}".getBytes(StandardCharsets.UTF_8),
                 null);
-        api.idempotency = (request, action) -> Future.succeededFuture(new IdempotentOutcome.Replayed(stored, true));
+        api.idempotency = (TestApi.ExecuteOnly) (request, action) -> Future.succeededFuture(new IdempotentOutcome.Replayed(stored, true));
 
         HttpResponse<Buffer> response = api.postConversion(BODY, "warned");
 
@@ -164,7 +177,7 @@ class IdempotencyReplayTest {
     @Test
     void passes_the_scope_and_the_sha256_of_the_body_to_the_idempotency_service() {
         var seen = new java.util.concurrent.atomic.AtomicReference<io.adtarget.application.port.in.IdempotentRequest>();
-        api.idempotency = (request, action) -> {
+        api.idempotency = (TestApi.ExecuteOnly) (request, action) -> {
             seen.set(request);
             return action.get().map(response -> new IdempotentOutcome.Executed(response, true));
         };

@@ -5,6 +5,12 @@ import io.adtarget.application.fake.MutableClock;
 import io.adtarget.application.fake.VirtualTimers;
 import io.adtarget.application.port.in.ApiPrincipal;
 import io.adtarget.application.port.in.ExecuteIdempotentlyUseCase;
+import io.adtarget.application.port.in.IdempotentOutcome;
+import io.adtarget.application.port.in.IdempotentRequest;
+import io.adtarget.domain.idempotency.StoredResponse;
+import io.vertx.core.Future;
+import java.util.Optional;
+import java.util.function.Supplier;
 import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.application.service.IdempotencyService;
 import io.adtarget.application.service.IdempotencySettings;
@@ -83,7 +89,7 @@ final class TestApi {
             }
         };
         HttpDependencies deps = new HttpDependencies(api.conversions, api.conversions, api.conversions,
-                api.conversions, (request, action) -> api.idempotency.execute(request, action), api.administration,
+                api.conversions, delegatingTo(api), api.administration,
                 api.administration, api.clock, adminToken, true, operations, api.observed::add);
         api.router = ApiRouter.create(vertx, deps);
         api.server = vertx.createHttpServer()
@@ -161,5 +167,30 @@ final class TestApi {
     void close() {
         client.close();
         server.close().await();
+    }
+
+    /** Forwards to whatever idempotency service the test installed, so tests can swap it. */
+    private static ExecuteIdempotentlyUseCase delegatingTo(TestApi api) {
+        return new ExecuteIdempotentlyUseCase() {
+            @Override
+            public Future<IdempotentOutcome> execute(IdempotentRequest request,
+                    Supplier<Future<StoredResponse>> action) {
+                return api.idempotency.execute(request, action);
+            }
+
+            @Override
+            public Future<Optional<IdempotentOutcome>> replayIfCompleted(IdempotentRequest request) {
+                return api.idempotency.replayIfCompleted(request);
+            }
+        };
+    }
+
+    /** A stub idempotency service written as a lambda: it executes, and never has a stored answer to replay. */
+    @FunctionalInterface
+    interface ExecuteOnly extends ExecuteIdempotentlyUseCase {
+        @Override
+        default Future<Optional<IdempotentOutcome>> replayIfCompleted(IdempotentRequest request) {
+            return Future.succeededFuture(Optional.empty());
+        }
     }
 }

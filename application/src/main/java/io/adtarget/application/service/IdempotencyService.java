@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -46,6 +47,13 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
     public Future<IdempotentOutcome> execute(IdempotentRequest request, Supplier<Future<StoredResponse>> action) {
         Instant deadline = Now.of(clock).plus(settings.inflightWait());
         return claim(request, action, deadline);
+    }
+
+    @Override
+    public Future<Optional<IdempotentOutcome>> replayIfCompleted(IdempotentRequest request) {
+        return store.find(request.scope()).map(found -> found
+                .filter(record -> record.decide(Now.of(clock), settings.replayWindow()) == IdempotencyDecision.REPLAY)
+                .map(record -> replay(request, record)));
     }
 
     private Future<IdempotentOutcome> claim(IdempotentRequest request, Supplier<Future<StoredResponse>> action,

@@ -2,6 +2,7 @@ package io.adtarget.application.port.in;
 
 import io.adtarget.domain.idempotency.StoredResponse;
 import io.vertx.core.Future;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -12,4 +13,12 @@ import java.util.function.Supplier;
  */
 public interface ExecuteIdempotentlyUseCase {
     Future<IdempotentOutcome> execute(IdempotentRequest request, Supplier<Future<StoredResponse>> action);
+
+    /**
+     * The stored answer for a key that completed within the replay window (Replayed, or KeyReused
+     * in fingerprint mode reject), without executing or waiting; empty otherwise. For a request whose
+     * body would be refused: semantics §1 says a replay's body is not looked at, so a completed key
+     * still replays, while a new key gets the validation error and stores nothing.
+     */
+    Future<Optional<IdempotentOutcome>> replayIfCompleted(IdempotentRequest request);
 }
