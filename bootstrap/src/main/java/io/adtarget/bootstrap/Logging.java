@@ -50,5 +50,8 @@ final class Logging {
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         context.getLogger("io.zonky").setLevel(Level.WARN);
         context.getLogger("io.netty").setLevel(Level.WARN);
+        // Vert.x registers one client-connection gauge per client kind (Postgres, Redis, Meta): Micrometer
+        // warns once that the second registration reuses the first; the series is still exported.
+        context.getLogger("io.micrometer.core.instrument.MeterRegistry").setLevel(Level.ERROR);
     }
 }
