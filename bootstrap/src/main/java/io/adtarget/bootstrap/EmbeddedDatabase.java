@@ -28,6 +28,9 @@ final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    // Our own SIGTERM hook stops it after draining; zonky's hook would stop it in parallel
+                    // with the drain and fail the requests still in flight.
+                    .setRegisterShutdownHook(false)
                     .start();
             LOG.info("embedded PostgreSQL on 127.0.0.1:{} with data in {}", postgres.getPort(), dir);
             return new EmbeddedDatabase(postgres);
