@@ -44,6 +44,11 @@ final class FailureResponder {
         if (failure instanceof HttpException http) {
             return forStatus(http.getStatusCode());
         }
+        // Vert.x itself refused the request with a client error (a Host header it cannot read, an
+        // unknown Expect, …) and may attach an exception: the client's fault, never our 500.
+        if (statusCode >= 400 && statusCode < 500) {
+            return forStatus(statusCode);
+        }
         return failure == null ? forStatus(statusCode) : forStatus(500);
     }
 
@@ -61,7 +66,9 @@ final class FailureResponder {
             case 413 -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "the body must be at most 65536 bytes");
             case 415 -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json");
             case 503 -> unavailable();
-            default -> Problem.of(ProblemType.INTERNAL_ERROR,
+            // a client error api.md has no code for (417 Expectation Failed, 414, 431, …): malformed request
+            default -> status >= 400 && status < 500 ? Problem.validation("request", "is malformed")
+                    : Problem.of(ProblemType.INTERNAL_ERROR,
                     "an unexpected error occurred; quote the requestId when reporting it");
         };
     }

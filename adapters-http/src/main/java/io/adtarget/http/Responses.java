@@ -41,9 +41,17 @@ final class Responses {
         bytes(ctx, problem.type().status(), PROBLEM_CONTENT_TYPE, problemBody(problem, requestId(ctx)));
     }
 
+    /** The request's id; one the router failed before tracking it (a bad Host header) gets one here. */
     static String requestId(RoutingContext ctx) {
         String id = ctx.get(Keys.REQUEST_ID);
-        return id != null ? id : ctx.response().headers().get(RequestTracking.HEADER);
+        if (id == null) {
+            id = ctx.response().headers().get(RequestTracking.HEADER);
+        }
+        if (id == null) {
+            id = java.util.UUID.randomUUID().toString();
+            ctx.response().putHeader(RequestTracking.HEADER, id);
+        }
+        return id;
     }
 
     /** The problem+json bytes; also what a stored business outcome (404 channel-not-found) contains. */

@@ -156,4 +156,28 @@ class RouterBehaviourTest {
         Problems.assertProblem(response, 503, "service-unavailable");
         assertThat(response.getHeader("Retry-After")).isEqualTo("1");
     }
+
+    @Test
+    void an_unknown_expect_header_gets_a_400_problem_not_a_500(Vertx vertx) {
+        RawHttp.Reply reply = RawHttp.send(vertx, api.port(), RawHttp.postWithHeader("Expect: something-else",
+                "Bearer " + TestApi.ADMIN_TOKEN, "{\"name\":\"x\"}"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.head()).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(new JsonObject(reply.body()).getString("code")).isEqualTo("validation-failed");
+    }
+
+    @Test
+    void a_host_header_vertx_cannot_read_gets_a_400_problem_with_a_request_id(Vertx vertx) {
+        byte[] request = ("GET /health/live HTTP/1.1\r\nHost: localhost\r\n folded: continuation\r\n"
+                + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        RawHttp.Reply reply = RawHttp.send(vertx, api.port(), request);
+
+        assertThat(reply.status()).isEqualTo(400);
+        JsonObject problem = new JsonObject(reply.body());
+        assertThat(problem.getString("code")).isEqualTo("validation-failed");
+        assertThat(problem.getString("requestId")).isNotBlank();
+        assertThat(reply.head()).contains("X-Request-Id: " + problem.getString("requestId"));
+    }
 }

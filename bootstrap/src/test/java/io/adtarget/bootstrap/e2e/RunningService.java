@@ -60,6 +60,14 @@ public final class RunningService implements AutoCloseable {
         return start(Map.of());
     }
 
+    /**
+     * A service on the given database (e.g. an {@code OwnEmbeddedPostgres} a fault test stops and
+     * restarts); {@code extraEnv} may set {@code REDIS_URL} to a private Redis as well.
+     */
+    public static RunningService startOn(String databaseUrl, Map<String, String> extraEnv) {
+        return new RunningService(databaseUrl, extraEnv);
+    }
+
     /** Stops the application (graceful) and starts it again on the same database and Redis. */
     public void restart() {
         app.stop();
