@@ -75,6 +75,18 @@ final class Load implements AutoCloseable {
                 response.body() == null ? new byte[0] : response.body().getBytes(), System.nanoTime() - started, null);
     }
 
+    /** Blocking JSON call (admin set-up) that must answer {@code expected}; the JSON body. */
+    JsonObject call(HttpMethod method, int port, String path, String bearer, JsonObject body, int expected) {
+        HttpRequest<Buffer> request = client.request(method, port, "127.0.0.1", path)
+                .putHeader("Authorization", "Bearer " + bearer).timeout(10_000);
+        var response = (body == null ? request.send() : request.sendJsonObject(body)).await();
+        if (response.statusCode() != expected) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.bodyAsString());
+        }
+        return response.body() == null || response.body().length() == 0 ? null : response.bodyAsJsonObject();
+    }
+
     static long p99Millis(List<Answer> answers) {
         long[] sorted = answers.stream().mapToLong(Answer::latencyNanos).sorted().toArray();
         if (sorted.length == 0) {
