@@ -17,15 +17,21 @@ import java.util.Map;
 
 /**
  * A load generator on 127.0.0.1 only: one request per call, all in flight at once up to the pool
- * size, each answer recorded with its latency. Every request carries a 10 s client deadline, so a
- * hang on the server side shows up as a failure instead of blocking the test.
+ * size, each answer recorded with its latency. Every request carries a client deadline (10 s unless
+ * given), so a hang on the server side shows up as a failure instead of blocking the test.
  */
 final class Load implements AutoCloseable {
     static final String CONVERSIONS = "/api/v1/events/conversion";
     private final Vertx vertx = Vertx.vertx();
     private final WebClient client;
+    private final long deadlineMillis;
 
     Load(int connections) {
+        this(connections, java.time.Duration.ofSeconds(10));
+    }
+
+    Load(int connections, java.time.Duration deadline) {
+        deadlineMillis = deadline.toMillis();
         client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2000).setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(100_000));
     }
@@ -36,7 +42,7 @@ final class Load implements AutoCloseable {
 
     Future<Answer> post(int index, Post post) {
         HttpRequest<Buffer> request = client.request(HttpMethod.POST, post.port(), "127.0.0.1", CONVERSIONS)
-                .putHeader("Authorization", "Bearer " + post.apiKey()).timeout(10_000);
+                .putHeader("Authorization", "Bearer " + post.apiKey()).timeout(deadlineMillis);
         if (post.idempotencyKey() != null) {
             request.putHeader("Idempotency-Key", post.idempotencyKey());
         }

@@ -38,7 +38,9 @@ class StormsAcrossInstancesTest {
         first = RunningService.start(ENV);
         second = AdTargetApp.start(Config.fromEnvironment(ServiceEnv.sibling(first, ENV)));
         tenant = first.provision("live", true, null, "-1001234567890");
-        load = new Load(CONCURRENCY);
+        // Longer than the server's 10 s match-lock wait, so a request that waited it out is seen as
+        // the 503 it gets, not as a client time-out.
+        load = new Load(CONCURRENCY, Duration.ofSeconds(30));
     }
 
     @AfterAll
