@@ -25,7 +25,6 @@ import io.adtarget.domain.conversion.BackoffPolicy;
 import io.adtarget.domain.conversion.RetryPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 
 /** The application services, built by hand from the adapters (the composition root's middle layer). */
 record Services(
@@ -52,10 +51,7 @@ record Services(
                 config.idempotencyRetention(), config.idempotencyLease(), config.idempotencyInflightWait(),
                 IdempotencySettings.defaults().pollInterval(), config.idempotencyFingerprint(),
                 IdempotencySettings.defaults().purgeBatchSize());
-        ConversionSettings defaults = ConversionSettings.defaults();
-        RetryPolicy retryPolicy = new RetryPolicy(config.retryMaxAttempts(), BackoffPolicy.standard(config.retryBaseDelay()));
-        ConversionSettings conversionSettings = new ConversionSettings(config.dedupWindow(), config.deliveryLease(),
-                retryPolicy, lockTtl(config), defaults.lockWait(), defaults.retryBatchSize());
+        ConversionSettings conversionSettings = conversionSettings(config);
 
         DeliverConversionService deliver = new DeliverConversionService(ports.conversions(), ports.gateway(), clock,
                 random, conversionSettings, ports.telemetry());
@@ -75,10 +71,16 @@ record Services(
                 conversionSettings);
     }
 
-    /** The match-key lock outlives one Meta call with a margin; it is renewed while held anyway. */
-    private static Duration lockTtl(Config config) {
-        Duration atLeast = config.deliveryLease().plusSeconds(5);
-        Duration fallback = ConversionSettings.defaults().lockTtl();
-        return atLeast.compareTo(fallback) > 0 ? atLeast : fallback;
+    /**
+     * The match-key lock keeps the documented TTL whatever DELIVERY_LEASE is: a live holder renews
+     * it every ttl/3, so the TTL only bounds how long a crashed holder blocks the match key, and it
+     * must stay below the lock wait so a retry outlasts an orphaned lock instead of answering 503.
+     * A lock that lapses anyway is covered by Postgres (advisory lock in the upsert, delivery lease).
+     */
+    static ConversionSettings conversionSettings(Config config) {
+        ConversionSettings defaults = ConversionSettings.defaults();
+        RetryPolicy retryPolicy = new RetryPolicy(config.retryMaxAttempts(), BackoffPolicy.standard(config.retryBaseDelay()));
+        return new ConversionSettings(config.dedupWindow(), config.deliveryLease(), retryPolicy, defaults.lockTtl(),
+                defaults.lockWait(), defaults.retryBatchSize());
     }
 }

@@ -18,6 +18,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +36,7 @@ public final class FakeGraphApi {
     private final AtomicLong traces = new AtomicLong();
     private volatile FakeGraphReply fallback = FakeGraphReply.accept();
     private volatile String requiredToken;
+    private volatile Function<ReceivedGraphRequest, FakeGraphReply> chooser;
     private HttpServer server;
 
     private record Waiter(int count, Promise<List<ReceivedGraphRequest>> promise) {
@@ -78,6 +80,15 @@ public final class FakeGraphApi {
     /** The reply for every request once the script is used up (initially {@link FakeGraphReply#accept()}). */
     public FakeGraphApi answerByDefault(FakeGraphReply reply) {
         fallback = Objects.requireNonNull(reply, "reply");
+        return this;
+    }
+
+    /**
+     * Decides the reply of every request once the script is used up, instead of the default (a
+     * scripted storm of mixed answers); {@code null} returns to the default.
+     */
+    public FakeGraphApi answerWith(Function<ReceivedGraphRequest, FakeGraphReply> chooser) {
+        this.chooser = chooser;
         return this;
     }
 
@@ -132,7 +143,11 @@ public final class FakeGraphApi {
             return FakeGraphReply.metaError(400, 190, 463, false, "Error validating access token.");
         }
         FakeGraphReply next = script.poll();
-        return next != null ? next : fallback;
+        if (next != null) {
+            return next;
+        }
+        Function<ReceivedGraphRequest, FakeGraphReply> decide = chooser;
+        return decide != null ? decide.apply(record) : fallback;
     }
 
     private void answer(HttpServerRequest request, ReceivedGraphRequest record, FakeGraphReply reply) {

@@ -23,10 +23,13 @@ public record ConversionSettings(Duration dedupWindow, Duration deliveryLease, R
         }
     }
 
-    /** The documented defaults: 48 h dedup, 10 s lease, 8 attempts from 30 s, lock TTL 15 s / wait 10 s, batch 50. */
+    /**
+     * The documented defaults: 48 h dedup, 10 s lease, 8 attempts from 30 s, batch 50; match-key lock
+     * TTL 5 s (renewed every ttl/3 while held, so it only bounds a crashed holder) below its 10 s wait.
+     */
     public static ConversionSettings defaults() {
         return new ConversionSettings(Duration.ofHours(48), Duration.ofSeconds(10),
-                new RetryPolicy(8, BackoffPolicy.standard(Duration.ofSeconds(30))), Duration.ofSeconds(15),
+                new RetryPolicy(8, BackoffPolicy.standard(Duration.ofSeconds(30))), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), 50);
     }
 }

@@ -125,6 +125,6 @@ class RecordConversionConcurrencyTest {
         };
         value(new RecordConversionService(world.sites, world.repository, spy, world.delivery, world.clock,
                 new SplittableRandom(1), world.settings, world.telemetry).record(command));
-        assertThat(asked.get()).containsExactly(Duration.ofSeconds(15), Duration.ofSeconds(10));
+        assertThat(asked.get()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 }
