@@ -5,6 +5,7 @@ import io.adtarget.application.port.in.IdempotentOutcome;
 import io.adtarget.application.port.in.IdempotentRequest;
 import io.adtarget.application.port.out.IdempotencyStore;
 import io.adtarget.application.port.out.IdempotencyStore.ClaimOutcome;
+import io.adtarget.application.port.out.ServiceUnavailableException;
 import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.application.port.out.Timers;
 import io.adtarget.domain.idempotency.FingerprintMode;
@@ -110,8 +111,19 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
             StoredResponse response = done.result();
             telemetry.idempotency("executed");
             if (IdempotencyPolicy.isStorable(response.status())) {
-                return store.complete(scope, owner, response)
-                        .map(stored -> new IdempotentOutcome.Executed(response, stored));
+                return store.complete(scope, owner, response).transform(completed -> {
+                    if (completed.succeeded() && completed.result()) {
+                        return Future.succeededFuture(new IdempotentOutcome.Executed(response, true));
+                    }
+                    // Never send a response that could not be replayed: the client gets a 503 and retries.
+                    // A failed store releases the key so that retry executes; a record taken over after
+                    // our lease ran out belongs to the newer request, whose answer the retry replays.
+                    Throwable cause = completed.failed() ? completed.cause()
+                            : new ServiceUnavailableException("idempotency record (lease expired while executing)");
+                    Future<Void> release = completed.failed()
+                            ? store.release(scope, owner).otherwiseEmpty() : Future.succeededFuture();
+                    return release.transform(ignored -> Future.<IdempotentOutcome>failedFuture(cause));
+                });
             }
             // A failed release only leaves the key busy until its lease ends; the response stands.
             return store.release(scope, owner).otherwiseEmpty()

@@ -123,6 +123,25 @@ class IdempotencyServiceTest {
                 clock, new SplittableRandom(1), IdempotencySettings.defaults(), telemetry);
         Throwable cause = failure(service.execute(REQUEST, answering(response(201, "{}"))));
         assertThat(cause).hasMessageContaining("database");
+        assertThat(value(store.find(SCOPE))).as("the key is released, so the client's retry executes").isEmpty();
+        assertThat(value(service().execute(REQUEST, answering(response(201, "{\"again\":1}")))))
+                .isInstanceOf(Executed.class);
+    }
+
+    @Test
+    void a_response_whose_record_was_taken_over_meanwhile_is_not_sent_but_refused_as_unavailable() {
+        IdempotencyService slow = service();
+        Promise<StoredResponse> running = Promise.promise();
+        Future<IdempotentOutcome> first = slow.execute(REQUEST, () -> running.future());
+        clock.advance(IdempotencySettings.defaults().lease().plusSeconds(1));
+        IdempotentOutcome takeOver = value(service().execute(REQUEST, answering(response(200, "{\"second\":1}"))));
+        running.complete(response(201, "{\"first\":1}"));
+
+        assertThat(takeOver).isInstanceOf(Executed.class);
+        assertThat(failure(first)).isInstanceOf(io.adtarget.application.port.out.ServiceUnavailableException.class);
+        assertThat(value(slow.execute(REQUEST, answering(response(500, "{}")))))
+                .as("the client's retry replays the answer that was stored")
+                .isEqualTo(new Replayed(response(200, "{\"second\":1}"), false));
     }
 
     @Test
@@ -157,19 +176,6 @@ class IdempotencyServiceTest {
         clock.advance(Duration.ofSeconds(30));
         IdempotentOutcome outcome = value(service().execute(REQUEST, answering(response(201, "{}"))));
         assertThat(outcome).isEqualTo(new Executed(response(201, "{}"), true));
-    }
-
-    @Test
-    void an_owner_whose_lease_was_taken_over_still_gets_its_response_but_it_is_not_stored() {
-        IdempotencyService service = service();
-        IdempotentOutcome outcome = value(service.execute(REQUEST, () -> {
-            clock.advance(Duration.ofSeconds(31));
-            value(store.claim(IdempotencyRecord.inFlight(SCOPE, "successor", clock.instant(), Duration.ofSeconds(30),
-                    null), clock.instant(), Duration.ofHours(24)));
-            return Future.succeededFuture(response(201, "{\"late\":true}"));
-        }));
-        assertThat(outcome).isEqualTo(new Executed(response(201, "{\"late\":true}"), false));
-        assertThat(value(store.find(SCOPE)).orElseThrow().ownerToken()).isEqualTo("successor");
     }
 
     @Test
