@@ -189,6 +189,8 @@ class AdminApiTest {
     void answers_400_for_invalid_admin_bodies() {
         String accountId = newAccount();
         Problems.assertProblem(admin(HttpMethod.POST, "/admin/v1/accounts", "{}"), 400, "validation-failed");
+        Problems.assertProblem(admin(HttpMethod.POST, "/admin/v1/accounts", "{\"name\": \"a\\u0000b\"}"), 400,
+                "validation-failed");
         Problems.assertProblem(admin(HttpMethod.POST, "/admin/v1/accounts", "{\"name\": \"   \"}"), 400,
                 "validation-failed");
         Problems.assertProblem(admin(HttpMethod.POST, "/admin/v1/accounts/" + accountId + "/api-keys",

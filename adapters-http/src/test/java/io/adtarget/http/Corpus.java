@@ -101,6 +101,15 @@ final class Corpus {
         all.add(BadRequest.body("customData an array", with("customData", "[1, 2]"), "customData"));
         all.add(BadRequest.body("customData with 51 keys", with("customData", manyKeys(51)), "customData"));
         all.add(BadRequest.body("customData with a null value", with("customData", "{\"a\": null}"), "customData.a"));
+        // Values Postgres jsonb cannot store must be refused here, not fail later as a 500.
+        all.add(BadRequest.body("customData string with a NUL", with("customData", "{\"a\": \"x\\u0000y\"}"),
+                "customData"));
+        all.add(BadRequest.body("customData key with a NUL", with("customData", "{\"a\\u0000\": \"y\"}"),
+                "customData"));
+        all.add(BadRequest.body("customData nested NUL", with("customData", "{\"a\": [{\"b\": \"\\u0000\"}]}"),
+                "customData"));
+        all.add(BadRequest.body("customData number beyond numeric range", with("customData", "{\"a\": 1e200000}"),
+                "customData"));
         all.addAll(transport());
         all.add(BadRequest.query("limit 0", "limit=0", "limit"));
         all.add(BadRequest.query("limit 201", "limit=201", "limit"));

@@ -1,6 +1,7 @@
 package io.adtarget.domain.account;
 
 import io.adtarget.domain.shared.AccountId;
+import io.adtarget.domain.shared.Names;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,8 +10,6 @@ public record Account(AccountId id, String name, Instant createdAt) {
     public Account {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new IllegalArgumentException("name must be 1-200 characters");
-        }
+        Names.requireValid(name);
     }
 }

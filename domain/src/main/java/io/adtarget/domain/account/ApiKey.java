@@ -3,6 +3,7 @@ package io.adtarget.domain.account;
 import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.ApiKeyId;
 import io.adtarget.domain.shared.KeyMode;
+import io.adtarget.domain.shared.Names;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -17,9 +18,7 @@ public record ApiKey(ApiKeyId id, AccountId accountId, String name, KeyMode mode
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(keyHash, "keyHash");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new IllegalArgumentException("name must be 1-200 characters");
-        }
+        Names.requireValid(name);
     }
 
     public boolean revoked() {

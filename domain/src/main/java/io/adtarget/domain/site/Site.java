@@ -5,6 +5,7 @@ import io.adtarget.domain.conversion.SkipReason;
 import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.KeyMode;
 import io.adtarget.domain.shared.SiteId;
+import io.adtarget.domain.shared.Names;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -32,9 +33,7 @@ public record Site(
     }
 
     public static void requireValidName(String name) {
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new IllegalArgumentException("name must be 1-200 characters");
-        }
+        Names.requireValid(name);
     }
 
     /** Where a conversion recorded with a key of {@code mode} goes (semantics §3, step 1). */
