@@ -8,6 +8,10 @@ import java.util.Objects;
 
 /** A position in a newest-first listing: the (createdAt, id) of the last item returned. Opaque to clients. */
 public record ConversionCursor(Instant createdAt, ConversionId id) {
+    /** Cursors only ever point at stored times; anything outside this range is forged. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
     public ConversionCursor {
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(id, "id");
@@ -30,6 +34,9 @@ public record ConversionCursor(Instant createdAt, ConversionId id) {
                 throw new IllegalArgumentException("cursor is invalid");
             }
             Instant at = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+                throw new IllegalArgumentException("cursor is invalid");
+            }
             return new ConversionCursor(at, ConversionId.parse(parts[3]));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cursor is invalid");
