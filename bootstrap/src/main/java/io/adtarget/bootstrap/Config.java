@@ -57,6 +57,16 @@ public record Config(
         if (deliveryLease.compareTo(metaTimeout) <= 0) {
             throw new ConfigException("DELIVERY_LEASE", "must exceed META_TIMEOUT (" + metaTimeout + ")");
         }
+        Duration replayWindow = env.duration("IDEMPOTENCY_REPLAY_WINDOW", Duration.ofHours(24));
+        Duration retention = env.duration("IDEMPOTENCY_RETENTION", Duration.ofHours(48));
+        if (retention.compareTo(replayWindow) < 0) {
+            // the purge would delete records a client may still replay
+            throw new ConfigException("IDEMPOTENCY_RETENTION", "must be at least IDEMPOTENCY_REPLAY_WINDOW (" + replayWindow + ")");
+        }
+        Duration retryBaseDelay = env.duration("RETRY_BASE_DELAY", Duration.ofSeconds(30));
+        if (retryBaseDelay.toMillis() < 1) {
+            throw new ConfigException("RETRY_BASE_DELAY", "must be at least 1 ms");
+        }
         String graphUrl = env.string("META_GRAPH_URL", "https://graph.facebook.com");
         env.uri("META_GRAPH_URL", "http", "https");
         String level = env.oneOf("LOG_LEVEL", "info", text -> {
@@ -85,8 +95,8 @@ public record Config(
                 metaTimeout,
                 adminToken,
                 env.bool("DEV_SEED", embedded),
-                env.duration("IDEMPOTENCY_REPLAY_WINDOW", Duration.ofHours(24)),
-                env.duration("IDEMPOTENCY_RETENTION", Duration.ofHours(48)),
+                replayWindow,
+                retention,
                 env.duration("IDEMPOTENCY_LEASE", Duration.ofSeconds(30)),
                 env.duration("IDEMPOTENCY_INFLIGHT_WAIT", Duration.ofSeconds(5)),
                 env.oneOf("IDEMPOTENCY_FINGERPRINT", FingerprintMode.OFF, FingerprintMode::fromSlug, "off, warn or reject"),
@@ -94,7 +104,7 @@ public record Config(
                 env.duration("DEDUP_WINDOW", Duration.ofHours(48)),
                 deliveryLease,
                 env.duration("RETRY_POLL_INTERVAL", Duration.ofSeconds(5)),
-                env.duration("RETRY_BASE_DELAY", Duration.ofSeconds(30)),
+                retryBaseDelay,
                 env.integer("RETRY_MAX_ATTEMPTS", 8, 1, 1000),
                 env.oneOf("LOG_FORMAT", LogFormat.TEXT, text -> LogFormat.valueOf(text.toUpperCase(Locale.ROOT)),
                         "text or json"),

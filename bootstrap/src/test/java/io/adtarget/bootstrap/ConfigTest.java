@@ -124,4 +124,16 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("META_TIMEOUT", "PT10S", "DELIVERY_LEASE", "PT10S")))
                 .hasMessageStartingWith("DELIVERY_LEASE: must exceed META_TIMEOUT");
     }
+
+    @Test
+    void a_retention_shorter_than_the_replay_window_is_refused() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("IDEMPOTENCY_RETENTION", "PT1H")))
+                .hasMessage("IDEMPOTENCY_RETENTION: must be at least IDEMPOTENCY_REPLAY_WINDOW (PT24H)");
+    }
+
+    @Test
+    void a_retry_base_delay_under_a_millisecond_is_refused_before_anything_starts() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("RETRY_BASE_DELAY", "PT0.0001S")))
+                .hasMessage("RETRY_BASE_DELAY: must be at least 1 ms");
+    }
 }
