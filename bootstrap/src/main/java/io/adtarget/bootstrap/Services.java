@@ -81,6 +81,6 @@ record Services(
         ConversionSettings defaults = ConversionSettings.defaults();
         RetryPolicy retryPolicy = new RetryPolicy(config.retryMaxAttempts(), BackoffPolicy.standard(config.retryBaseDelay()));
         return new ConversionSettings(config.dedupWindow(), config.deliveryLease(), retryPolicy, defaults.lockTtl(),
-                defaults.lockWait(), defaults.retryBatchSize());
+                defaults.lockWait(), defaults.retryBatchSize(), config.metaTimeout());
     }
 }

@@ -5,9 +5,13 @@ import io.adtarget.domain.conversion.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Tunables of recording and delivering conversions (config.md: DEDUP_WINDOW, DELIVERY_LEASE, RETRY_*). */
+/**
+ * Tunables of recording and delivering conversions (config.md: DEDUP_WINDOW, DELIVERY_LEASE, RETRY_*).
+ * {@code sendTimeout} is the longest one Meta call may take (META_TIMEOUT): a claim with less lease
+ * left than that is not sent, so no other sender can start while we are still waiting for Meta.
+ */
 public record ConversionSettings(Duration dedupWindow, Duration deliveryLease, RetryPolicy retryPolicy,
-        Duration lockTtl, Duration lockWait, int retryBatchSize) {
+        Duration lockTtl, Duration lockWait, int retryBatchSize, Duration sendTimeout) {
 
     public ConversionSettings {
         IdempotencySettings.requirePositive(dedupWindow, "dedupWindow");
@@ -18,18 +22,22 @@ public record ConversionSettings(Duration dedupWindow, Duration deliveryLease, R
         if (lockWait.isNegative()) {
             throw new IllegalArgumentException("lockWait must not be negative");
         }
+        IdempotencySettings.requirePositive(sendTimeout, "sendTimeout");
+        if (sendTimeout.compareTo(deliveryLease) >= 0) {
+            throw new IllegalArgumentException("deliveryLease must exceed sendTimeout");
+        }
         if (retryBatchSize < 1) {
             throw new IllegalArgumentException("retryBatchSize must be >= 1");
         }
     }
 
     /**
-     * The documented defaults: 48 h dedup, 10 s lease, 8 attempts from 30 s, batch 50; match-key lock
+     * The documented defaults: 48 h dedup, 10 s lease, 8 attempts from 30 s, batch 50, 1.5 s Meta calls; match-key lock
      * TTL 5 s (renewed every ttl/3 while held, so it only bounds a crashed holder) below its 10 s wait.
      */
     public static ConversionSettings defaults() {
         return new ConversionSettings(Duration.ofHours(48), Duration.ofSeconds(10),
                 new RetryPolicy(8, BackoffPolicy.standard(Duration.ofSeconds(30))), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), 50);
+                Duration.ofSeconds(10), 50, Duration.ofMillis(1500));
     }
 }

@@ -64,6 +64,11 @@ public final class DeliverConversionService implements DeliverConversionUseCase 
             Instant now = Now.of(clock);
             return storeClaimOutcome(claimed, base -> base.markSkipped(skip.reason(), now));
         }
+        if (claimed.leaseUntil().minus(settings.sendTimeout()).isBefore(Now.of(clock))) {
+            // Too little of our lease is left to wait a whole Meta call: once it runs out another sender
+            // may start. Leave the claim to lapse; the retry worker sends it then, under the same event_id.
+            return Future.succeededFuture(claimed);
+        }
         DeliveryTarget.Deliver deliver = (DeliveryTarget.Deliver) target;
         DeliveryRequest request = new DeliveryRequest(claimed, deliver.connection(), deliver.testEventCode());
         return send(request).compose(outcome -> storeClaimOutcome(claimed, transitionFor(outcome, Now.of(clock))));

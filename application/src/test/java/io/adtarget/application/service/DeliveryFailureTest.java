@@ -88,12 +88,31 @@ class DeliveryFailureTest {
         assertThat(failed.lastError().retryable()).isFalse();
     }
 
+    @Test
+    void a_claim_with_less_lease_left_than_one_meta_call_is_not_sent_and_is_left_for_the_retry_worker() {
+        Duration lease = world.settings.deliveryLease();
+        ConversionEvent conversion = world.stored(Fixtures.pending(world.now()));
+        ConversionEvent claimedLongAgo = value(world.repository.save(
+                conversion.claimForDelivery(world.now().minus(lease).plusSeconds(1), lease), conversion.version()))
+                .orElseThrow();
+
+        ConversionEvent left = value(world.delivery.deliverClaimed(claimedLongAgo, site));
+
+        assertThat(world.gateway.calls()).isZero();
+        assertThat(left.status()).isEqualTo(ConversionStatus.PENDING);
+        world.clock.advance(Duration.ofSeconds(2));
+        assertThat(value(world.worker.retryDue())).isEqualTo(1);
+        assertThat(world.gateway.calls()).isEqualTo(1);
+        assertThat(value(world.repository.findById(conversion.id())).orElseThrow().status())
+                .isEqualTo(ConversionStatus.SENT);
+    }
+
     /** The backoff after attempt {@code previousAttempts + 1} fails, with a retry budget large enough to reach the cap. */
     private Duration delayAfterAttempt(int previousAttempts) {
         ConversionSettings defaults = ConversionSettings.defaults();
         ConversionWorld fresh = new ConversionWorld(new ConversionSettings(defaults.dedupWindow(),
                 defaults.deliveryLease(), new RetryPolicy(20, BackoffPolicy.standard(Duration.ofSeconds(30))),
-                defaults.lockTtl(), defaults.lockWait(), defaults.retryBatchSize()));
+                defaults.lockTtl(), defaults.lockWait(), defaults.retryBatchSize(), defaults.sendTimeout()));
         Site target = fresh.provision(Fixtures.site(fresh.now()));
         ConversionEvent conversion = fresh.stored(withAttempts(Fixtures.pending(fresh.now()), previousAttempts));
         fresh.gateway.thenFail(DeliveryError.of(DeliveryErrorCode.META_UNAVAILABLE, "down"));
