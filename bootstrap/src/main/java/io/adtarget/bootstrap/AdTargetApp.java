@@ -54,6 +54,10 @@ public final class AdTargetApp {
 
     private void doStart() {
         long started = System.nanoTime();
+        LOG.info("{}", config.describe(config.httpPort()));
+        if (config.redisUrl() == null) {
+            LOG.warn("lock=in-process: safe for ONE instance only; set REDIS_URL when running several");
+        }
         String databaseUrl;
         if (config.embeddedDatabase()) {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
@@ -99,10 +103,6 @@ public final class AdTargetApp {
         workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock);
         workers.start();
 
-        LOG.info("{}", config.describe(port));
-        if (config.redisUrl() == null) {
-            LOG.warn("lock=in-process: safe for ONE instance only; set REDIS_URL when running several");
-        }
         String baseUrl = "http://localhost:" + port;
         if (seeded.isPresent()) {
             System.out.println(DevSeed.banner(seeded.get(), baseUrl, adminToken, generatedAdminToken));

@@ -44,6 +44,9 @@ final class PeriodicWorker {
     }
 
     private void runTick() {
+        if (!running) {
+            return;
+        }
         Promise<Void> done = Promise.promise();
         current = done.future();
         Future<Boolean> result;
