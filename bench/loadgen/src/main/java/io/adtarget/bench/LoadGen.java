@@ -34,6 +34,10 @@ public final class LoadGen {
   }
 
   public static void main(String[] argv) throws Exception {
+    if (argv.length == 0 && "1".equals(System.getenv("LOADGEN_STUB_SERVICE"))) {
+      StubService.main();
+      return;
+    }
     if (argv.length == 0) {
       System.err.println("usage: loadgen run|storm|prepare-keys|provision|fake-graph|serve|report [--opt value]...");
       System.exit(2);
