@@ -151,6 +151,28 @@ run_scenario() {
   } >"$WORK/pg-$name.properties"
 }
 
+# pg_waits NAME: while a scenario runs, samples what the service's Postgres backends are doing
+# (wait event, or "CPU" when active without one) every 50 ms over the measured window.
+pg_waits() {
+  local name=$1 n
+  n=$(( DURATION * 20 ))
+  sleep "$WARMUP"
+  psql "$PG_URL/postgres" -tA -F' ' >"$WORK/pgwait-$name.txt" 2>&1 <<SQL || true
+CREATE TEMP TABLE w(what text);
+DO \$\$
+BEGIN
+  FOR i IN 1..$n LOOP
+    PERFORM pg_stat_clear_snapshot();
+    INSERT INTO w SELECT CASE WHEN state = 'active' THEN coalesce(wait_event_type || ':' || wait_event, 'CPU')
+                              ELSE coalesce(state, '?') END
+      FROM pg_stat_activity WHERE datname = '$BENCH_DB' AND pid <> pg_backend_pid();
+    PERFORM pg_sleep(0.05);
+  END LOOP;
+END \$\$;
+SELECT what, count(*), round(100.0 * count(*) / sum(count(*)) over (), 1) FROM w GROUP BY what ORDER BY 2 DESC;
+SQL
+}
+
 wants() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 
 log "starting the service (dry-run gateway)"
@@ -168,7 +190,9 @@ if wants health; then
 fi
 if wants new || wants new-open; then
   log "(a) new conversions, closed loop"
+  pg_waits new & WAITS_PID=$!
   run_scenario new run --scenario new --label "(a) new conversions" --setup "$WORK/setup.json" "${COMMON[@]}"
+  wait "$WAITS_PID" || true
 fi
 if wants new-open; then
   HALF=$(python3 -c "import json;print(max(1.0, round(json.load(open('$WORK/new.json'))['stats']['throughput']/2, 1)))" 2>/dev/null \

@@ -135,6 +135,25 @@ final class Report {
       b.append("- all finished after **").append(f(st.getDouble("windowS") * 1000)).append(" ms**\n");
     }
 
+    Path waits = dir.resolve("pgwait-new.txt");
+    if (Files.exists(waits)) {
+      try {
+        List<String> rows = Files.readAllLines(waits).stream().filter(l -> l.split(" ").length == 3).toList();
+        if (!rows.isEmpty()) {
+          b.append("\n## What the service's Postgres backends did during (a)\n\n");
+          b.append("Sampled from `pg_stat_activity` every 50 ms over the measured window (wait event when active, "
+              + "`CPU` when active without one, else the connection state).\n\n| state / wait event | samples | % |\n|---|---:|---:|\n");
+          for (String r : rows) {
+            String[] c = r.split(" ");
+            b.append("| ").append(c[0]).append(" | ").append(c[1]).append(" | ").append(c[2]).append(" |\n");
+          }
+          all.put("pgWaitsNew", new io.vertx.core.json.JsonArray(rows));
+        }
+      } catch (IOException e) {
+        b.append("\n(pg waits unreadable: ").append(e.getMessage()).append(")\n");
+      }
+    }
+
     b.append("\n## Ceilings and targets\n\n");
     double health = tp("health");
     double pgTps = metaD("pgbench_tps");
