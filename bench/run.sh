@@ -16,6 +16,7 @@
 #   BENCH_DB=adtarget_bench  BENCH_REDIS_URL=redis://127.0.0.1:6379 (empty: in-process lock)
 #   BENCH_HTTP_PORT=18080 BENCH_GRAPH_PORT=18999
 #   SERVICE_JAR=bootstrap/target/adtarget.jar  SERVICE_JAVA_OPTS=…  SERVICE_ENV="K=V K2=V2"
+#   PROFILE=1 (JFR profile of the service during (a))
 #   BENCH_TAG=free text stored with the results (e.g. "before" / "after pool=32")
 set -euo pipefail
 
@@ -42,6 +43,7 @@ SERVICE_JAR=${SERVICE_JAR:-$ROOT/bootstrap/target/adtarget.jar}
 # VertxOptions; see docs/performance.md if it does not.
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-Dvertx.options.blockedThreadCheckInterval=100 -Dvertx.options.maxEventLoopExecuteTime=100 -Dvertx.options.maxEventLoopExecuteTimeUnit=MILLISECONDS -Dvertx.options.maxWorkerExecuteTime=10 -Dvertx.options.maxWorkerExecuteTimeUnit=SECONDS"}
 SERVICE_ENV=${SERVICE_ENV:-}
+PROFILE=${PROFILE:-1} # 1: JFR CPU profile of the service during (a) (costs it a few %)
 ADMIN_TOKEN=bench-admin-token-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
 TS=$(date -u +%Y%m%dT%H%M%SZ)
@@ -157,7 +159,7 @@ pg_waits() {
   local name=$1 n
   n=$(( DURATION * 20 ))
   sleep "$WARMUP"
-  psql "$PG_URL/postgres" -tA -F' ' >"$WORK/pgwait-$name.txt" 2>&1 <<SQL || true
+  psql "$PG_URL/postgres" -tA -F'|' >"$WORK/pgwait-$name.txt" 2>&1 <<SQL || true
 CREATE TEMP TABLE w(what text);
 DO \$\$
 BEGIN
@@ -191,8 +193,15 @@ fi
 if wants new || wants new-open; then
   log "(a) new conversions, closed loop"
   pg_waits new & WAITS_PID=$!
+  if [[ $PROFILE == 1 ]]; then
+    jcmd "$SERVICE_PID" JFR.start name=bench settings=profile filename="$WORK/new.jfr" >/dev/null || PROFILE=0
+  fi
   run_scenario new run --scenario new --label "(a) new conversions" --setup "$WORK/setup.json" "${COMMON[@]}"
   wait "$WAITS_PID" || true
+  if [[ $PROFILE == 1 ]]; then
+    jcmd "$SERVICE_PID" JFR.stop name=bench >/dev/null || true
+    lg jfr-top --file "$WORK/new.jfr" --top 25 --out "$WORK/profile-new.md" >/dev/null || true
+  fi
 fi
 if wants new-open; then
   HALF=$(python3 -c "import json;print(max(1.0, round(json.load(open('$WORK/new.json'))['stats']['throughput']/2, 1)))" 2>/dev/null \

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  *   fake-graph   --port P [--latency-ms 100] [--max-seconds 3600]
  *   serve        --port P [--max-seconds 600]       (trivial HTTP target for self-tests)
  *   report       --dir RUN_DIR --md out.md --json out.json
+ *   jfr-top      --file rec.jfr [--top 20] [--out top.md]   (CPU profile summary of a JFR recording)
  * </pre>
  * Targets must be on the loopback interface: the load generator refuses any other host.
  */
@@ -51,6 +52,13 @@ public final class LoadGen {
       case "fake-graph" -> fakeGraph(a);
       case "serve" -> serve(a);
       case "report" -> report(a);
+      case "jfr-top" -> {
+        String md = JfrTop.report(Path.of(a.get("file")), i(a, "top", 20));
+        if (a.containsKey("out")) {
+          Files.writeString(Path.of(a.get("out")), md);
+        }
+        System.out.println(md);
+      }
       default -> {
         System.err.println("unknown command " + argv[0]);
         System.exit(2);

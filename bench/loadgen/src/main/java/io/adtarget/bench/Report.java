@@ -138,19 +138,28 @@ final class Report {
     Path waits = dir.resolve("pgwait-new.txt");
     if (Files.exists(waits)) {
       try {
-        List<String> rows = Files.readAllLines(waits).stream().filter(l -> l.split(" ").length == 3).toList();
+        List<String> rows = Files.readAllLines(waits).stream().filter(l -> l.split("\\|").length == 3).toList();
         if (!rows.isEmpty()) {
           b.append("\n## What the service's Postgres backends did during (a)\n\n");
           b.append("Sampled from `pg_stat_activity` every 50 ms over the measured window (wait event when active, "
               + "`CPU` when active without one, else the connection state).\n\n| state / wait event | samples | % |\n|---|---:|---:|\n");
           for (String r : rows) {
-            String[] c = r.split(" ");
+            String[] c = r.split("\\|");
             b.append("| ").append(c[0]).append(" | ").append(c[1]).append(" | ").append(c[2]).append(" |\n");
           }
           all.put("pgWaitsNew", new io.vertx.core.json.JsonArray(rows));
         }
       } catch (IOException e) {
         b.append("\n(pg waits unreadable: ").append(e.getMessage()).append(")\n");
+      }
+    }
+
+    Path prof = dir.resolve("profile-new.md");
+    if (Files.exists(prof)) {
+      try {
+        b.append("\n## Service CPU profile during (a) (JFR, jdk.ExecutionSample)\n\n").append(Files.readString(prof));
+      } catch (IOException e) {
+        b.append("\n(profile unreadable)\n");
       }
     }
 
