@@ -12,8 +12,8 @@ public record BackoffPolicy(Duration base, Duration cap, double jitter) {
     public BackoffPolicy {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(cap, "cap");
-        if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {
-            throw new IllegalArgumentException("need 0 < base <= cap");
+        if (base.toMillis() < 1 || cap.compareTo(base) < 0) {
+            throw new IllegalArgumentException("need 1 ms <= base <= cap");
         }
         if (jitter < 0 || jitter >= 1) {
             throw new IllegalArgumentException("jitter must be in [0, 1)");

@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** Durable conversions. Writes are optimistic: every stored change increments {@code version}. */
+/**
+ * Durable conversions. Writes are optimistic and the repository owns {@code version}: a Create is
+ * stored with version 1 whatever the candidate carries, every later stored change (revise, save,
+ * claimDue) stores the previous version + 1, and each write returns the copy as stored.
+ */
 public interface ConversionRepository {
 
     /**
@@ -19,7 +23,8 @@ public interface ConversionRepository {
      * applies {@link UpsertDecision#decide} with {@code now} and {@code window}, and stores a
      * Create (insert) or Revise (update). Concurrent upserts of one match key are serialised by
      * the store itself (not only by the caller's lock): they can never create two conversions.
-     * The returned decision carries the conversion as stored (with its version).
+     * The returned decision carries the conversion as stored (with its version); Deduplicated
+     * writes nothing and carries the match as found. "Most recent" is createdAt desc, then id desc.
      */
     Future<UpsertDecision> upsert(ConversionEvent candidate, Instant now, Duration window);
 

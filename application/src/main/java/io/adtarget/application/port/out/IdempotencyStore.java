@@ -27,17 +27,22 @@ public interface IdempotencyStore {
      */
     Future<ClaimOutcome> claim(IdempotencyRecord candidate, Instant now, Duration replayWindow);
 
-    /** Completes the in-flight record if {@code ownerToken} still owns it; false if it lost the key. */
+    /**
+     * Completes the in-flight record if {@code ownerToken} still owns it (whatever its lease says);
+     * false if it lost the key (taken over, or already completed).
+     */
     Future<Boolean> complete(IdempotencyScope scope, String ownerToken, StoredResponse response);
 
-    /** Deletes the in-flight record if {@code ownerToken} still owns it, so a retry executes. */
+    /** Deletes the in-flight record if {@code ownerToken} still owns it, so a retry executes; else does nothing. */
     Future<Void> release(IdempotencyScope scope, String ownerToken);
 
     Future<Optional<IdempotencyRecord>> find(IdempotencyScope scope);
 
     /**
-     * Deletes at most {@code batchSize} records created before {@code createdBefore}, except
-     * in-flight ones whose lease is still live at {@code now}. Returns how many were deleted.
+     * Deletes at most {@code batchSize} records created at or before {@code createdBefore}, oldest
+     * first, except in-flight ones whose lease is still live at {@code now} (exactly
+     * {@link IdempotencyRecord#purgeable} with retention {@code now - createdBefore}). Returns how
+     * many were deleted.
      */
     Future<Integer> purgeBatch(Instant createdBefore, Instant now, int batchSize);
 }

@@ -9,17 +9,21 @@ import java.util.Optional;
 
 /** Sites and their channels, as operators provision them. */
 public interface SiteRepository {
+    /** Stores the site's own fields; its {@code channels} are ignored (use attachChannel). Returns it without channels. */
     Future<Site> insert(Site site);
 
     /** The site with its channels. */
     Future<Optional<Site>> findById(SiteId id);
 
-    /** Replaces the site's own fields (not its channels); returns it with its channels. Empty if unknown. */
+    /**
+     * Replaces the site's own fields (name, Meta fields, enabled, updatedAt; not its account,
+     * createdAt or channels); returns it with its channels. Empty if unknown.
+     */
     Future<Optional<Site>> update(Site site);
 
     /**
      * Attaches a channel. False when the account already has that channel on any site
-     * ({@code (accountId, channelId)} is unique, also under concurrent attaches).
+     * ({@code (accountId, channelId)} is unique, also under concurrent attaches), or the site is unknown.
      */
     Future<Boolean> attachChannel(SiteId siteId, AccountId accountId, ChannelId channelId);
 

@@ -1,0 +1,79 @@
+package io.adtarget.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The HTTP API of api.md: public conversions API, admin API and operations endpoints, with
+ * problem+json for every error. Mount the router as the server's request handler and set
+ * {@link #invalidRequestHandler()} as its invalid-request handler.
+ */
+public final class ApiRouter {
+    public static final int BODY_LIMIT_BYTES = 64 * 1024;
+
+    private ApiRouter() {
+    }
+
+    public static Router create(Vertx vertx, HttpDependencies deps) {
+        Router router = Router.router(vertx);
+        router.route().handler(new RequestTracking(deps.requestObserver()));
+        Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
+        Handler<RoutingContext> json = new JsonContentType();
+        Handler<RoutingContext> apiKey = new ApiKeyAuthentication(deps.authenticateApiKey());
+        Handler<RoutingContext> idempotencyKey = new IdempotencyKeyHeader();
+        Handler<RoutingContext> admin = new AdminAuthentication(deps.adminToken());
+
+        String conversions = "/api/v1/events/conversion";
+        ReadConversionHandlers reads = new ReadConversionHandlers(deps.getConversion(), deps.listConversions());
+        route(router, HttpMethod.POST, conversions, body, apiKey, json, idempotencyKey,
+                new RecordConversionHandler(deps));
+        route(router, HttpMethod.GET, conversions, apiKey, idempotencyKey, reads::list);
+        route(router, HttpMethod.GET, conversions + "/:conversionId", apiKey, idempotencyKey, reads::get);
+
+        AccountAdminHandlers accounts = new AccountAdminHandlers(deps.manageAccounts());
+        SiteAdminHandlers sites = new SiteAdminHandlers(deps.manageSites());
+        route(router, HttpMethod.POST, "/admin/v1/accounts", body, admin, json, accounts::createAccount);
+        route(router, HttpMethod.GET, "/admin/v1/accounts/:accountId", admin, accounts::getAccount);
+        route(router, HttpMethod.POST, "/admin/v1/accounts/:accountId/api-keys", body, admin, json,
+                accounts::issueApiKey);
+        route(router, HttpMethod.DELETE, "/admin/v1/api-keys/:apiKeyId", admin, accounts::revokeApiKey);
+        route(router, HttpMethod.POST, "/admin/v1/accounts/:accountId/sites", body, admin, json, sites::createSite);
+        route(router, HttpMethod.GET, "/admin/v1/sites/:siteId", admin, sites::getSite);
+        route(router, HttpMethod.PATCH, "/admin/v1/sites/:siteId", body, admin, json, sites::updateSite);
+        route(router, HttpMethod.POST, "/admin/v1/sites/:siteId/channels", body, admin, json, sites::attachChannel);
+        route(router, HttpMethod.DELETE, "/admin/v1/sites/:siteId/channels/:channelId", admin, sites::detachChannel);
+
+        OperationsHandlers ops = new OperationsHandlers(deps.operations());
+        route(router, HttpMethod.GET, "/health/live", ops::live);
+        route(router, HttpMethod.GET, "/health/ready", ops::ready);
+        route(router, HttpMethod.GET, "/metrics", deps.operations().metricsHandler());
+        route(router, HttpMethod.GET, "/openapi.yaml", ops::openApi);
+
+        router.route().failureHandler(FailureResponder::handle);
+        for (int status : new int[] {400, 404, 413, 415, 500}) {
+            router.errorHandler(status, ctx -> Responses.problem(ctx, FailureResponder.toProblem(ctx.failure(), status)));
+        }
+        router.errorHandler(405, ctx -> Responses.problem(ctx, FailureResponder.forStatus(405)
+                .withHeader("Allow", AllowedMethods.forPath(router, ctx.request().path()))));
+        return router;
+    }
+
+    /** Answers requests the HTTP decoder rejected with a problem; pass to {@code HttpServer.invalidRequestHandler}. */
+    public static Handler<HttpServerRequest> invalidRequestHandler() {
+        return new InvalidRequests();
+    }
+
+    @SafeVarargs
+    private static void route(Router router, HttpMethod method, String template, Handler<RoutingContext>... chain) {
+        Route route = router.route(method, template).handler(new RouteTag(template));
+        for (Handler<RoutingContext> handler : chain) {
+            route.handler(handler);
+        }
+    }
+}

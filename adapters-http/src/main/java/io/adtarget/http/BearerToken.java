@@ -1,0 +1,31 @@
+package io.adtarget.http;
+
+import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
+import java.util.Locale;
+
+/** Extracts the credentials of {@code Authorization: Bearer <token>}; anything else yields null. */
+final class BearerToken {
+    private static final String SCHEME = "bearer ";
+
+    private BearerToken() {
+    }
+
+    static String from(HttpServerRequest request) {
+        List<String> values = request.headers().getAll("Authorization");
+        if (values.size() != 1) {
+            return null;
+        }
+        String value = values.get(0);
+        if (value.length() <= SCHEME.length()
+                || !value.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
+            return null;
+        }
+        String token = value.substring(SCHEME.length()).strip();
+        return token.isEmpty() ? null : token;
+    }
+
+    static Problem unauthorized(String detail) {
+        return Problem.of(ProblemType.UNAUTHORIZED, detail).withHeader("WWW-Authenticate", "Bearer");
+    }
+}

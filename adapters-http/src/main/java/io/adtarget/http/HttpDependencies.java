@@ -1,0 +1,50 @@
+package io.adtarget.http;
+
+import io.adtarget.application.port.in.AuthenticateApiKeyUseCase;
+import io.adtarget.application.port.in.ExecuteIdempotentlyUseCase;
+import io.adtarget.application.port.in.GetConversionUseCase;
+import io.adtarget.application.port.in.ListConversionsUseCase;
+import io.adtarget.application.port.in.ManageAccountsUseCase;
+import io.adtarget.application.port.in.ManageSitesUseCase;
+import io.adtarget.application.port.in.RecordConversionUseCase;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Everything the HTTP adapter needs from the composition root. {@code adminToken} null or empty
+ * disables the admin API (always 401); {@code fingerprintBodies} makes POSTs with an
+ * Idempotency-Key pass the SHA-256 of their body (needed by the warn/reject fingerprint modes).
+ */
+public record HttpDependencies(
+        RecordConversionUseCase recordConversion,
+        GetConversionUseCase getConversion,
+        ListConversionsUseCase listConversions,
+        AuthenticateApiKeyUseCase authenticateApiKey,
+        ExecuteIdempotentlyUseCase executeIdempotently,
+        ManageAccountsUseCase manageAccounts,
+        ManageSitesUseCase manageSites,
+        Clock clock,
+        String adminToken,
+        boolean fingerprintBodies,
+        OperationsEndpoints operations,
+        RequestObserver requestObserver) {
+
+    public HttpDependencies {
+        Objects.requireNonNull(recordConversion, "recordConversion");
+        Objects.requireNonNull(getConversion, "getConversion");
+        Objects.requireNonNull(listConversions, "listConversions");
+        Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
+        Objects.requireNonNull(executeIdempotently, "executeIdempotently");
+        Objects.requireNonNull(manageAccounts, "manageAccounts");
+        Objects.requireNonNull(manageSites, "manageSites");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(operations, "operations");
+        requestObserver = requestObserver == null ? RequestObserver.NOOP : requestObserver;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpDependencies[adminToken=" + (adminToken == null || adminToken.isEmpty() ? "unset" : "redacted")
+                + ", fingerprintBodies=" + fingerprintBodies + "]";
+    }
+}

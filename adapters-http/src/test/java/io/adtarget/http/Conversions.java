@@ -1,0 +1,31 @@
+package io.adtarget.http;
+
+import io.adtarget.application.port.in.RecordConversionCommand;
+import io.adtarget.domain.conversion.ConversionDetails;
+import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.conversion.ConversionId;
+import io.adtarget.domain.shared.SiteId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/** Builds stored conversions from recorded commands, in the states the responses must show. */
+final class Conversions {
+    static final SiteId SITE = new SiteId(UUID.fromString("00000000-0000-4000-8000-0000000000c1"));
+    private static final SplittableRandom RANDOM = new SplittableRandom(5);
+
+    private Conversions() {
+    }
+
+    static ConversionEvent pending(RecordConversionCommand c, Instant now) {
+        Instant eventTime = c.eventTime() == null ? now : c.eventTime();
+        return ConversionEvent.create(ConversionId.generate(now, RANDOM), c.principal().accountId(), SITE,
+                c.principal().mode(), c.telegramUserId(), c.channelId(), c.eventType(), c.clientEventId(),
+                new ConversionDetails(c.value(), eventTime, c.eventSourceUrl(), c.customData()), now);
+    }
+
+    static ConversionEvent sent(RecordConversionCommand c, Instant now) {
+        return pending(c, now).claimForDelivery(now, Duration.ofSeconds(10)).markSent("trace-1", now.plusMillis(250));
+    }
+}

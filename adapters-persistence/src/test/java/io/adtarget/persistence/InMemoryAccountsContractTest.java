@@ -1,0 +1,13 @@
+package io.adtarget.persistence;
+
+import io.adtarget.application.fake.InMemoryAccountRepository;
+import io.adtarget.application.fake.InMemoryApiKeyRepository;
+
+/** The application's fakes must keep the contract the Postgres adapters keep. */
+class InMemoryAccountsContractTest extends AccountsContractTest {
+    @Override
+    protected void open() {
+        accounts = new InMemoryAccountRepository();
+        keys = new InMemoryApiKeyRepository();
+    }
+}

@@ -1,0 +1,132 @@
+package io.adtarget.application.service;
+
+import io.adtarget.application.port.in.DeliverConversionUseCase;
+import io.adtarget.application.port.out.ConversionRepository;
+import io.adtarget.application.port.out.ConversionsGateway;
+import io.adtarget.application.port.out.ConversionsGateway.DeliveryOutcome;
+import io.adtarget.application.port.out.ConversionsGateway.DeliveryRequest;
+import io.adtarget.application.port.out.Telemetry;
+import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.conversion.ConversionStatus;
+import io.adtarget.domain.conversion.DeliveryError;
+import io.adtarget.domain.conversion.DeliveryErrorCode;
+import io.adtarget.domain.conversion.RetryPolicy;
+import io.adtarget.domain.conversion.SkipReason;
+import io.adtarget.domain.site.DeliveryTarget;
+import io.adtarget.domain.site.Site;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
+
+/**
+ * One delivery of a conversion (semantics §3): skip rules, a claim committed before Meta is
+ * called, the outcome stored with optimistic locking. Whoever loses a race gets the stored state.
+ */
+public final class DeliverConversionService implements DeliverConversionUseCase {
+    private final ConversionRepository repository;
+    private final ConversionsGateway gateway;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final ConversionSettings settings;
+    private final Telemetry telemetry;
+
+    public DeliverConversionService(ConversionRepository repository, ConversionsGateway gateway, Clock clock,
+            RandomGenerator random, ConversionSettings settings, Telemetry telemetry) {
+        this.repository = repository;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.random = random;
+        this.settings = settings;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public Future<ConversionEvent> deliver(ConversionEvent conversion, Site site) {
+        Instant now = Now.of(clock);
+        if (conversion.status() == ConversionStatus.SENT || conversion.leaseActive(now)) {
+            return Future.succeededFuture(conversion);
+        }
+        DeliveryTarget target = site.deliveryTarget(conversion.keyMode());
+        if (target instanceof DeliveryTarget.Skip skip) {
+            return skip(conversion, skip.reason(), now);
+        }
+        return repository.save(conversion.claimForDelivery(now, settings.deliveryLease()), conversion.version())
+                .compose(won -> won.isPresent() ? deliverClaimed(won.get(), site) : current(conversion));
+    }
+
+    @Override
+    public Future<ConversionEvent> deliverClaimed(ConversionEvent claimed, Site site) {
+        DeliveryTarget target = site.deliveryTarget(claimed.keyMode());
+        if (target instanceof DeliveryTarget.Skip skip) {
+            Instant now = Now.of(clock);
+            return storeClaimOutcome(claimed, base -> base.markSkipped(skip.reason(), now));
+        }
+        DeliveryTarget.Deliver deliver = (DeliveryTarget.Deliver) target;
+        DeliveryRequest request = new DeliveryRequest(claimed, deliver.connection(), deliver.testEventCode());
+        return send(request).compose(outcome -> storeClaimOutcome(claimed, transitionFor(outcome, Now.of(clock))));
+    }
+
+    private Future<DeliveryOutcome> send(DeliveryRequest request) {
+        Future<DeliveryOutcome> sent;
+        try {
+            sent = gateway.send(request);
+        } catch (RuntimeException e) {
+            sent = Future.failedFuture(e);
+        }
+        // The gateway's own failure text may carry a URL or token: store a fixed message instead.
+        return sent.otherwise(failure -> new DeliveryOutcome.Failed(
+                DeliveryError.of(DeliveryErrorCode.META_UNAVAILABLE, "Meta could not be reached")));
+    }
+
+    private UnaryOperator<ConversionEvent> transitionFor(DeliveryOutcome outcome, Instant now) {
+        if (outcome instanceof DeliveryOutcome.Accepted accepted) {
+            return base -> base.markSent(accepted.fbtraceId(), now);
+        }
+        DeliveryError error = ((DeliveryOutcome.Failed) outcome).error();
+        return base -> {
+            RetryPolicy.Failure failure = settings.retryPolicy().afterFailedAttempt(base, error, now, random);
+            return base.markFailed(failure.error(), failure.nextAttemptAt(), now);
+        };
+    }
+
+    private Future<ConversionEvent> skip(ConversionEvent conversion, SkipReason reason, Instant now) {
+        return repository.save(conversion.markSkipped(reason, now), conversion.version())
+                .compose(saved -> saved.isPresent() ? reported(saved.get()) : current(conversion));
+    }
+
+    /**
+     * Stores the outcome of a delivery we claimed. A concurrent revision (a client re-post) keeps
+     * our claim but bumps the version: the outcome is then applied to the revised row, because
+     * Meta's answer must not be lost (a lost SENT would be sent again after the lease).
+     */
+    private Future<ConversionEvent> storeClaimOutcome(ConversionEvent claimed,
+            UnaryOperator<ConversionEvent> transition) {
+        return repository.save(transition.apply(claimed), claimed.version()).compose(saved -> {
+            if (saved.isPresent()) {
+                return reported(saved.get());
+            }
+            return current(claimed).compose(stored -> holdsSameClaim(stored, claimed)
+                    ? storeClaimOutcome(stored, transition)
+                    : Future.succeededFuture(stored));
+        });
+    }
+
+    private static boolean holdsSameClaim(ConversionEvent stored, ConversionEvent claimed) {
+        return stored.claimed() && stored.attempts() == claimed.attempts()
+                && stored.leaseUntil().equals(claimed.leaseUntil());
+    }
+
+    private Future<ConversionEvent> reported(ConversionEvent saved) {
+        telemetry.deliveryStatus(saved.status());
+        return Future.succeededFuture(saved);
+    }
+
+    /** Someone else changed the conversion first: report what is stored now. */
+    private Future<ConversionEvent> current(ConversionEvent conversion) {
+        return repository.findById(conversion.id()).map((Optional<ConversionEvent> found) -> found.orElseThrow(
+                () -> new IllegalStateException("conversion " + conversion.id() + " disappeared")));
+    }
+}

@@ -1,0 +1,137 @@
+package io.adtarget.application.service;
+
+import io.adtarget.application.port.in.ExecuteIdempotentlyUseCase;
+import io.adtarget.application.port.in.IdempotentOutcome;
+import io.adtarget.application.port.in.IdempotentRequest;
+import io.adtarget.application.port.out.IdempotencyStore;
+import io.adtarget.application.port.out.IdempotencyStore.ClaimOutcome;
+import io.adtarget.application.port.out.Telemetry;
+import io.adtarget.application.port.out.Timers;
+import io.adtarget.domain.idempotency.FingerprintMode;
+import io.adtarget.domain.idempotency.IdempotencyDecision;
+import io.adtarget.domain.idempotency.IdempotencyPolicy;
+import io.adtarget.domain.idempotency.IdempotencyRecord;
+import io.adtarget.domain.idempotency.IdempotencyScope;
+import io.adtarget.domain.idempotency.StoredResponse;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/** The Idempotency-Key protocol of semantics §1 over an {@link IdempotencyStore}. */
+public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final IdempotencyStore store;
+    private final Timers timers;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final IdempotencySettings settings;
+    private final Telemetry telemetry;
+
+    public IdempotencyService(IdempotencyStore store, Timers timers, Clock clock, RandomGenerator random,
+            IdempotencySettings settings, Telemetry telemetry) {
+        this.store = store;
+        this.timers = timers;
+        this.clock = clock;
+        this.random = random;
+        this.settings = settings;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public Future<IdempotentOutcome> execute(IdempotentRequest request, Supplier<Future<StoredResponse>> action) {
+        Instant deadline = Now.of(clock).plus(settings.inflightWait());
+        return claim(request, action, deadline);
+    }
+
+    private Future<IdempotentOutcome> claim(IdempotentRequest request, Supplier<Future<StoredResponse>> action,
+            Instant deadline) {
+        Instant now = Now.of(clock);
+        String fingerprint = settings.fingerprintMode() == FingerprintMode.OFF ? null : request.bodyFingerprint();
+        IdempotencyRecord candidate = IdempotencyRecord.inFlight(request.scope(), ownerToken(), now,
+                settings.lease(), fingerprint);
+        return store.claim(candidate, now, settings.replayWindow()).compose(outcome -> {
+            if (outcome instanceof ClaimOutcome.Claimed claimed) {
+                return run(claimed.record(), action);
+            }
+            IdempotencyRecord existing = ((ClaimOutcome.Existing) outcome).record();
+            if (existing.decide(now, settings.replayWindow()) == IdempotencyDecision.REPLAY) {
+                return Future.succeededFuture(replay(request, existing));
+            }
+            return waitForOwner(request, action, now, deadline);
+        });
+    }
+
+    /** Another request owns the key: poll until it finishes, or answer in-use once the wait is over. */
+    private Future<IdempotentOutcome> waitForOwner(IdempotentRequest request,
+            Supplier<Future<StoredResponse>> action, Instant now, Instant deadline) {
+        if (!now.isBefore(deadline)) {
+            telemetry.idempotency("conflict");
+            return Future.succeededFuture(new IdempotentOutcome.InUse(RETRY_AFTER));
+        }
+        return timers.delay(settings.pollInterval()).compose(ignored -> poll(request, action, deadline));
+    }
+
+    private Future<IdempotentOutcome> poll(IdempotentRequest request, Supplier<Future<StoredResponse>> action,
+            Instant deadline) {
+        return store.find(request.scope()).compose(found -> {
+            Instant now = Now.of(clock);
+            if (found.isEmpty()) {
+                return claim(request, action, deadline);
+            }
+            IdempotencyDecision decision = found.get().decide(now, settings.replayWindow());
+            return switch (decision) {
+                case REPLAY -> Future.succeededFuture(replay(request, found.get()));
+                case WAIT -> waitForOwner(request, action, now, deadline);
+                case TAKE_OVER, STALE -> claim(request, action, deadline);
+            };
+        });
+    }
+
+    private Future<IdempotentOutcome> run(IdempotencyRecord owned, Supplier<Future<StoredResponse>> action) {
+        IdempotencyScope scope = owned.scope();
+        String owner = owned.ownerToken();
+        return invoke(action).transform(done -> {
+            if (done.failed()) {
+                return store.release(scope, owner).transform(released -> Future.failedFuture(done.cause()));
+            }
+            StoredResponse response = done.result();
+            telemetry.idempotency("executed");
+            if (IdempotencyPolicy.isStorable(response.status())) {
+                return store.complete(scope, owner, response)
+                        .map(stored -> new IdempotentOutcome.Executed(response, stored));
+            }
+            // A failed release only leaves the key busy until its lease ends; the response stands.
+            return store.release(scope, owner).otherwiseEmpty()
+                    .map(released -> new IdempotentOutcome.Executed(response, false));
+        });
+    }
+
+    private IdempotentOutcome replay(IdempotentRequest request, IdempotencyRecord record) {
+        boolean mismatch = settings.fingerprintMode() != FingerprintMode.OFF
+                && record.bodyMismatch(request.bodyFingerprint());
+        if (mismatch && settings.fingerprintMode() == FingerprintMode.REJECT) {
+            telemetry.idempotency("rejected");
+            return new IdempotentOutcome.KeyReused();
+        }
+        telemetry.idempotency(mismatch ? "mismatch" : "replayed");
+        return new IdempotentOutcome.Replayed(record.response(), mismatch);
+    }
+
+    private static Future<StoredResponse> invoke(Supplier<Future<StoredResponse>> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private String ownerToken() {
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
+    }
+}

@@ -1,0 +1,87 @@
+package io.adtarget.application.service;
+
+import io.adtarget.application.port.in.DeliverConversionUseCase;
+import io.adtarget.application.port.in.RecordConversionCommand;
+import io.adtarget.application.port.in.RecordConversionResult;
+import io.adtarget.application.port.in.RecordConversionUseCase;
+import io.adtarget.application.port.out.ConversionRepository;
+import io.adtarget.application.port.out.DistributedLock;
+import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.out.SiteDirectory;
+import io.adtarget.application.port.out.Telemetry;
+import io.adtarget.domain.conversion.ConversionDetails;
+import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.conversion.ConversionId;
+import io.adtarget.domain.conversion.UpsertDecision;
+import io.adtarget.domain.site.Site;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.random.RandomGenerator;
+
+/** Records a conversion (semantics §2): resolve the site, upsert under the match-key lock, deliver. */
+public final class RecordConversionService implements RecordConversionUseCase {
+    private final SiteDirectory sites;
+    private final ConversionRepository repository;
+    private final DistributedLock lock;
+    private final DeliverConversionUseCase delivery;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final ConversionSettings settings;
+    private final Telemetry telemetry;
+
+    public RecordConversionService(SiteDirectory sites, ConversionRepository repository, DistributedLock lock,
+            DeliverConversionUseCase delivery, Clock clock, RandomGenerator random, ConversionSettings settings,
+            Telemetry telemetry) {
+        this.sites = sites;
+        this.repository = repository;
+        this.lock = lock;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.random = random;
+        this.settings = settings;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public Future<RecordConversionResult> record(RecordConversionCommand command) {
+        Instant receivedAt = Now.of(clock);
+        return sites.resolve(command.principal().accountId(), command.channelId()).compose(site -> site.isEmpty()
+                ? Future.succeededFuture(new RecordConversionResult.ChannelNotFound())
+                : recordFor(command, site.get(), receivedAt));
+    }
+
+    private Future<RecordConversionResult> recordFor(RecordConversionCommand command, Site site, Instant receivedAt) {
+        ConversionEvent candidate = ConversionEvent.create(ConversionId.generate(receivedAt, random),
+                command.principal().accountId(), site.id(), command.principal().mode(), command.telegramUserId(),
+                command.channelId(), command.eventType(), command.clientEventId(),
+                new ConversionDetails(command.value(),
+                        command.eventTime() != null ? command.eventTime() : receivedAt,
+                        command.eventSourceUrl(), command.customData()),
+                receivedAt);
+        String lockName = "match:" + candidate.matchKey().digest();
+        return lock.acquire(lockName, settings.lockTtl(), settings.lockWait()).compose(handle -> {
+            if (handle.isEmpty()) {
+                return Future.failedFuture(new ServiceUnavailableException("conversion lock"));
+            }
+            // A failed release is harmless (the lock expires after its TTL); it must not fail the request.
+            return upsertAndDeliver(candidate, site)
+                    .eventually(() -> handle.get().release().otherwiseEmpty());
+        });
+    }
+
+    private Future<RecordConversionResult> upsertAndDeliver(ConversionEvent candidate, Site site) {
+        return repository.upsert(candidate, Now.of(clock), settings.dedupWindow()).compose(decision -> {
+            if (decision instanceof UpsertDecision.Create created) {
+                telemetry.conversion("created");
+                return delivery.deliver(created.conversion(), site).map(RecordConversionResult.Created::new);
+            }
+            if (decision instanceof UpsertDecision.Revise revised) {
+                telemetry.conversion("updated");
+                return delivery.deliver(revised.conversion(), site).map(RecordConversionResult.Updated::new);
+            }
+            telemetry.conversion("deduplicated");
+            return Future.succeededFuture(new RecordConversionResult.Deduplicated(decision.conversion()));
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package io.adtarget.application.service;
+
+import io.adtarget.application.port.in.DeliverConversionUseCase;
+import io.adtarget.application.port.in.RetryDueConversionsUseCase;
+import io.adtarget.application.port.out.ConversionRepository;
+import io.adtarget.application.port.out.SiteRepository;
+import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.conversion.RetryPolicy;
+import io.adtarget.domain.conversion.SkipReason;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One tick of the retry worker (semantics §3): claims a bounded batch of due conversions — giving
+ * up on exhausted or too-old ones in the same step — and delivers the claimed ones concurrently.
+ */
+public final class RetryDueConversionsService implements RetryDueConversionsUseCase {
+    private final ConversionRepository repository;
+    private final SiteRepository sites;
+    private final DeliverConversionUseCase delivery;
+    private final Clock clock;
+    private final ConversionSettings settings;
+
+    public RetryDueConversionsService(ConversionRepository repository, SiteRepository sites,
+            DeliverConversionUseCase delivery, Clock clock, ConversionSettings settings) {
+        this.repository = repository;
+        this.sites = sites;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public Future<Integer> retryDue() {
+        Instant now = Now.of(clock);
+        Duration lease = settings.deliveryLease();
+        RetryPolicy policy = settings.retryPolicy();
+        return repository.claimDue(now, lease, settings.retryBatchSize(), due -> policy.giveUpReason(due, now)
+                        .map(code -> due.giveUp(code, now))
+                        .orElseGet(() -> due.claimForDelivery(now, lease)))
+                .compose(rows -> {
+                    List<Future<ConversionEvent>> deliveries = rows.stream()
+                            .filter(ConversionEvent::claimed)
+                            .map(this::deliverOne)
+                            .toList();
+                    // join waits for every delivery; one failure must neither stop nor fail the others.
+                    return Future.join(deliveries).transform(done -> Future.succeededFuture(rows.size()));
+                });
+    }
+
+    private Future<ConversionEvent> deliverOne(ConversionEvent claimed) {
+        return Future.succeededFuture().compose(ignored -> sites.findById(claimed.siteId())).compose(site -> {
+            if (site.isPresent()) {
+                return delivery.deliverClaimed(claimed, site.get());
+            }
+            ConversionEvent skipped = claimed.markSkipped(SkipReason.META_NOT_CONFIGURED, Now.of(clock));
+            return repository.save(skipped, claimed.version()).map(saved -> saved.orElse(claimed));
+        });
+    }
+}

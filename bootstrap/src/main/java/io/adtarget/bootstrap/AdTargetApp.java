@@ -1,0 +1,171 @@
+package io.adtarget.bootstrap;
+
+import io.adtarget.http.ApiRouter;
+import io.adtarget.http.HttpDependencies;
+import io.adtarget.persistence.Migrations;
+import io.adtarget.persistence.PgPools;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
+import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running instance of the service: start builds adapters → services → router by hand and
+ * deploys the HTTP verticles and workers; stop drains and closes in reverse order.
+ */
+public final class AdTargetApp {
+    private static final Logger LOG = LoggerFactory.getLogger(AdTargetApp.class);
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Config config;
+    private Vertx vertx;
+    private Pool pool;
+    private Redis redis;
+    private Workers workers;
+    private final List<String> httpDeployments = new ArrayList<>();
+    private int port;
+    private String adminToken;
+
+    private AdTargetApp(Config config) {
+        this.config = config;
+    }
+
+    /** Starts the service (blocking; call it off any event loop). */
+    public static AdTargetApp start(Config config) {
+        AdTargetApp app = new AdTargetApp(config);
+        try {
+            app.doStart();
+            return app;
+        } catch (RuntimeException e) {
+            app.stop();
+            throw e;
+        }
+    }
+
+    private void doStart() {
+        long started = System.nanoTime();
+        String databaseUrl;
+        if (config.embeddedDatabase()) {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
+            closeables.add(embedded);
+            databaseUrl = embedded.url();
+        } else {
+            databaseUrl = config.databaseUrl().toString();
+        }
+        Migrations.migrate(databaseUrl);
+
+        String registryName = "adtarget-" + UUID.randomUUID();
+        vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+                .setJvmMetricsEnabled(true)
+                .setRegistryName(registryName)
+                .setEnabled(true))).build();
+        MeterRegistry registry = BackendRegistries.getNow(registryName);
+        pool = PgPools.create(vertx, databaseUrl, config.databasePoolSize());
+        redis = Adapters.redis(vertx, config);
+        Observability observability = new Observability(registry);
+        MicrometerTelemetry telemetry = new MicrometerTelemetry(registry);
+        Clock clock = Clock.systemUTC();
+        Services.Ports ports = Adapters.ports(vertx, config, pool, redis, observability, telemetry);
+        Services services = Services.build(config, ports, clock);
+
+        adminToken = config.adminToken();
+        boolean generatedAdminToken = false;
+        if (adminToken == null && config.devSeed()) {
+            adminToken = Secrets.adminToken();
+            generatedAdminToken = true;
+        }
+        var seeded = config.devSeed()
+                ? new DevSeed(ports.accounts(), services.accountAdmin(), services.siteAdmin()).applyIfEmpty().await()
+                : java.util.Optional.<DevSeed.Seeded>empty();
+
+        HttpDependencies http = new HttpDependencies(services.recordConversion(), services.queries(),
+                services.queries(), services.authenticate(), services.idempotency(), services.accountAdmin(),
+                services.siteAdmin(), clock, adminToken,
+                config.idempotencyFingerprint() != io.adtarget.domain.idempotency.FingerprintMode.OFF,
+                new OperationsChecks(vertx, pool, redis, registryName), observability);
+        deployHttp(http);
+
+        workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock);
+        workers.start();
+
+        LOG.info("{}", config.describe(port));
+        if (config.redisUrl() == null) {
+            LOG.warn("lock=in-process: safe for ONE instance only; set REDIS_URL when running several");
+        }
+        String baseUrl = "http://localhost:" + port;
+        if (seeded.isPresent()) {
+            System.out.println(DevSeed.banner(seeded.get(), baseUrl, adminToken, generatedAdminToken));
+        } else if (generatedAdminToken) {
+            System.out.println("admin token (this run only; set ADMIN_TOKEN to keep one): " + adminToken);
+        }
+        LOG.info("ready in {} ms on {}", (System.nanoTime() - started) / 1_000_000, baseUrl);
+    }
+
+    private void deployHttp(HttpDependencies http) {
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.atomic.AtomicInteger bound = new java.util.concurrent.atomic.AtomicInteger();
+        // One deployment of N instances: Vert.x shares the listening socket between them (port 0 included).
+        httpDeployments.add(vertx.deployVerticle(() -> new HttpVerticle(v -> ApiRouter.create(v, http),
+                config.httpHost(), config.httpPort(), bound), new io.vertx.core.DeploymentOptions().setInstances(instances))
+                .await());
+        port = bound.get();
+    }
+
+    /** The port the HTTP server listens on (useful with HTTP_PORT=0). */
+    public int port() {
+        return port;
+    }
+
+    /** The admin token in force (configured, or generated for the dev seed). */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** Drains HTTP (≤ 10 s), stops workers, closes pools, Vert.x and the embedded Postgres. Blocking. */
+    public synchronized void stop() {
+        if (vertx != null) {
+            for (String id : httpDeployments) {
+                quietly(() -> vertx.undeploy(id).await());
+            }
+            httpDeployments.clear();
+            if (workers != null) {
+                quietly(() -> workers.stop().await());
+            }
+            if (pool != null) {
+                quietly(() -> pool.close().await());
+            }
+            if (redis != null) {
+                quietly(() -> redis.close().await());
+            }
+            quietly(() -> vertx.close().await());
+            vertx = null;
+        }
+        for (AutoCloseable closeable : closeables) {
+            quietly(closeable::close);
+        }
+        closeables.clear();
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void quietly(Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            LOG.warn("shutdown step failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.adtarget.bootstrap;
+
+import io.adtarget.domain.idempotency.FingerprintMode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/** The service configuration, read from the environment exactly as config.md describes. */
+public record Config(
+        String httpHost,
+        int httpPort,
+        URI databaseUrl,
+        Path dataDir,
+        int databasePoolSize,
+        URI redisUrl,
+        MetaMode metaMode,
+        String metaGraphUrl,
+        String metaApiVersion,
+        Duration metaTimeout,
+        String adminToken,
+        boolean devSeed,
+        Duration idempotencyReplayWindow,
+        Duration idempotencyRetention,
+        Duration idempotencyLease,
+        Duration idempotencyInflightWait,
+        FingerprintMode idempotencyFingerprint,
+        Duration purgeInterval,
+        Duration dedupWindow,
+        Duration deliveryLease,
+        Duration retryPollInterval,
+        Duration retryBaseDelay,
+        int retryMaxAttempts,
+        LogFormat logFormat,
+        String logLevel) {
+
+    /** Which Meta gateway delivers conversions. */
+    public enum MetaMode { LIVE, DRY_RUN }
+
+    /** Log line format. */
+    public enum LogFormat { TEXT, JSON }
+
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 32;
+
+    /** Reads and validates; throws {@link ConfigException} naming the first bad variable. */
+    public static Config fromEnvironment(Map<String, String> environment) {
+        EnvReader env = new EnvReader(environment);
+        URI databaseUrl = env.uri("DATABASE_URL", "postgresql", "postgres");
+        boolean embedded = databaseUrl == null;
+        String adminToken = env.raw("ADMIN_TOKEN");
+        if (adminToken != null && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
+            throw new ConfigException("ADMIN_TOKEN", "must be at least 32 characters");
+        }
+        Duration metaTimeout = env.duration("META_TIMEOUT", Duration.ofMillis(1500));
+        Duration deliveryLease = env.duration("DELIVERY_LEASE", Duration.ofSeconds(10));
+        if (deliveryLease.compareTo(metaTimeout) <= 0) {
+            throw new ConfigException("DELIVERY_LEASE", "must exceed META_TIMEOUT (" + metaTimeout + ")");
+        }
+        String graphUrl = env.string("META_GRAPH_URL", "https://graph.facebook.com");
+        env.uri("META_GRAPH_URL", "http", "https");
+        String level = env.oneOf("LOG_LEVEL", "info", text -> {
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (!lower.matches("debug|info|warn|error")) {
+                throw new IllegalArgumentException();
+            }
+            return lower;
+        }, "debug, info, warn or error");
+        return new Config(
+                env.string("HTTP_HOST", "0.0.0.0"),
+                env.integer("HTTP_PORT", 8080, 0, 65535),
+                databaseUrl,
+                Path.of(env.string("DATA_DIR", "./data")),
+                env.integer("DATABASE_POOL_SIZE", 16, 1, 1000),
+                env.uri("REDIS_URL", "redis", "rediss"),
+                env.oneOf("META_MODE", embedded ? MetaMode.DRY_RUN : MetaMode.LIVE,
+                        text -> MetaMode.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_')), "live or dry-run"),
+                graphUrl.endsWith("/") ? graphUrl.substring(0, graphUrl.length() - 1) : graphUrl,
+                env.oneOf("META_API_VERSION", "v24.0", text -> {
+                    if (!text.matches("^v[0-9]{1,3}\\.[0-9]{1,3}$")) {
+                        throw new IllegalArgumentException();
+                    }
+                    return text;
+                }, "a Graph API version such as v24.0"),
+                metaTimeout,
+                adminToken,
+                env.bool("DEV_SEED", embedded),
+                env.duration("IDEMPOTENCY_REPLAY_WINDOW", Duration.ofHours(24)),
+                env.duration("IDEMPOTENCY_RETENTION", Duration.ofHours(48)),
+                env.duration("IDEMPOTENCY_LEASE", Duration.ofSeconds(30)),
+                env.duration("IDEMPOTENCY_INFLIGHT_WAIT", Duration.ofSeconds(5)),
+                env.oneOf("IDEMPOTENCY_FINGERPRINT", FingerprintMode.OFF, FingerprintMode::fromSlug, "off, warn or reject"),
+                env.duration("PURGE_INTERVAL", Duration.ofMinutes(10)),
+                env.duration("DEDUP_WINDOW", Duration.ofHours(48)),
+                deliveryLease,
+                env.duration("RETRY_POLL_INTERVAL", Duration.ofSeconds(5)),
+                env.duration("RETRY_BASE_DELAY", Duration.ofSeconds(30)),
+                env.integer("RETRY_MAX_ATTEMPTS", 8, 1, 1000),
+                env.oneOf("LOG_FORMAT", LogFormat.TEXT, text -> LogFormat.valueOf(text.toUpperCase(Locale.ROOT)),
+                        "text or json"),
+                level);
+    }
+
+    public boolean embeddedDatabase() {
+        return databaseUrl == null;
+    }
+
+    /** The effective adapter choice, one line, without secrets. */
+    public String describe(int boundPort) {
+        String persistence = embeddedDatabase()
+                ? "embedded-postgres(" + dataDir + ")"
+                : "postgres(" + databaseUrl.getHost() + ":" + (databaseUrl.getPort() < 0 ? 5432 : databaseUrl.getPort())
+                        + databaseUrl.getPath() + ")";
+        String lock = redisUrl == null
+                ? "in-process"
+                : "redis(" + redisUrl.getHost() + ":" + (redisUrl.getPort() < 0 ? 6379 : redisUrl.getPort()) + ")";
+        String meta = metaMode == MetaMode.DRY_RUN ? "dry-run" : "live(" + metaGraphUrl + "/" + metaApiVersion + ")";
+        return "persistence=" + persistence + " lock=" + lock + " meta=" + meta + " http=" + httpHost + ":" + boundPort;
+    }
+}

@@ -1,0 +1,84 @@
+package io.adtarget.bootstrap;
+
+import io.adtarget.application.port.out.AccountRepository;
+import io.adtarget.application.port.out.ApiKeyRepository;
+import io.adtarget.application.port.out.ConversionRepository;
+import io.adtarget.application.port.out.ConversionsGateway;
+import io.adtarget.application.port.out.DistributedLock;
+import io.adtarget.application.port.out.IdempotencyStore;
+import io.adtarget.application.port.out.SiteDirectory;
+import io.adtarget.application.port.out.SiteRepository;
+import io.adtarget.application.port.out.Telemetry;
+import io.adtarget.application.port.out.Timers;
+import io.adtarget.application.service.AccountAdminService;
+import io.adtarget.application.service.AuthenticateApiKeyService;
+import io.adtarget.application.service.ConversionSettings;
+import io.adtarget.application.service.DeliverConversionService;
+import io.adtarget.application.service.IdempotencyService;
+import io.adtarget.application.service.IdempotencySettings;
+import io.adtarget.application.service.PurgeIdempotencyRecordsService;
+import io.adtarget.application.service.QueryConversionsService;
+import io.adtarget.application.service.RecordConversionService;
+import io.adtarget.application.service.RetryDueConversionsService;
+import io.adtarget.application.service.SiteAdminService;
+import io.adtarget.domain.conversion.BackoffPolicy;
+import io.adtarget.domain.conversion.RetryPolicy;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The application services, built by hand from the adapters (the composition root's middle layer). */
+record Services(
+        IdempotencyService idempotency,
+        RecordConversionService recordConversion,
+        DeliverConversionService deliverConversion,
+        RetryDueConversionsService retryDue,
+        PurgeIdempotencyRecordsService purge,
+        QueryConversionsService queries,
+        AuthenticateApiKeyService authenticate,
+        AccountAdminService accountAdmin,
+        SiteAdminService siteAdmin,
+        ConversionSettings conversionSettings) {
+
+    /** The outbound ports the services need. */
+    record Ports(IdempotencyStore idempotencyStore, ConversionRepository conversions, SiteRepository sites,
+            SiteDirectory siteDirectory, AccountRepository accounts, ApiKeyRepository apiKeys, DistributedLock lock,
+            ConversionsGateway gateway, Timers timers, Telemetry telemetry) {
+    }
+
+    static Services build(Config config, Ports ports, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        IdempotencySettings idempotencySettings = new IdempotencySettings(config.idempotencyReplayWindow(),
+                config.idempotencyRetention(), config.idempotencyLease(), config.idempotencyInflightWait(),
+                IdempotencySettings.defaults().pollInterval(), config.idempotencyFingerprint(),
+                IdempotencySettings.defaults().purgeBatchSize());
+        ConversionSettings defaults = ConversionSettings.defaults();
+        RetryPolicy retryPolicy = new RetryPolicy(config.retryMaxAttempts(), BackoffPolicy.standard(config.retryBaseDelay()));
+        ConversionSettings conversionSettings = new ConversionSettings(config.dedupWindow(), config.deliveryLease(),
+                retryPolicy, lockTtl(config), defaults.lockWait(), defaults.retryBatchSize());
+
+        DeliverConversionService deliver = new DeliverConversionService(ports.conversions(), ports.gateway(), clock,
+                random, conversionSettings, ports.telemetry());
+        return new Services(
+                new IdempotencyService(ports.idempotencyStore(), ports.timers(), clock, random, idempotencySettings,
+                        ports.telemetry()),
+                new RecordConversionService(ports.siteDirectory(), ports.conversions(), ports.lock(), deliver, clock,
+                        random, conversionSettings, ports.telemetry()),
+                deliver,
+                new RetryDueConversionsService(ports.conversions(), ports.sites(), deliver, clock, conversionSettings),
+                new PurgeIdempotencyRecordsService(ports.idempotencyStore(), clock, idempotencySettings,
+                        ports.telemetry()),
+                new QueryConversionsService(ports.conversions()),
+                new AuthenticateApiKeyService(ports.apiKeys()),
+                new AccountAdminService(ports.accounts(), ports.apiKeys(), clock, random, random),
+                new SiteAdminService(ports.sites(), ports.accounts(), clock, random),
+                conversionSettings);
+    }
+
+    /** The match-key lock outlives one Meta call with a margin; it is renewed while held anyway. */
+    private static Duration lockTtl(Config config) {
+        Duration atLeast = config.deliveryLease().plusSeconds(5);
+        Duration fallback = ConversionSettings.defaults().lockTtl();
+        return atLeast.compareTo(fallback) > 0 ? atLeast : fallback;
+    }
+}

@@ -1,0 +1,38 @@
+package io.adtarget.bootstrap;
+
+import io.adtarget.application.port.out.ConversionRepository;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The background jobs every instance runs: the retry worker (due conversions, which instances
+ * share through SKIP LOCKED claims) and the idempotency purge (bounded batches).
+ */
+final class Workers {
+    private final PeriodicWorker retry;
+    private final PeriodicWorker purge;
+
+    Workers(Vertx vertx, Config config, Services services, ConversionRepository conversions,
+            MicrometerTelemetry telemetry, Clock clock) {
+        int batch = services.conversionSettings().retryBatchSize();
+        this.retry = new PeriodicWorker(vertx, "retry worker", config.retryPollInterval(),
+                () -> services.retryDue().retryDue().compose(claimed -> conversions.countDueRetries(clock.instant())
+                        .map(depth -> {
+                            telemetry.retryQueueDepth(depth);
+                            return claimed >= batch;
+                        })));
+        this.purge = new PeriodicWorker(vertx, "idempotency purge", config.purgeInterval(),
+                () -> services.purge().purge().map(deleted -> false));
+    }
+
+    void start() {
+        retry.start(Duration.ofMillis(500));
+        purge.start(Duration.ofSeconds(5));
+    }
+
+    Future<Void> stop() {
+        return Future.join(retry.stop(), purge.stop()).mapEmpty();
+    }
+}

@@ -1,0 +1,127 @@
+package io.adtarget.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.adtarget.domain.idempotency.FingerprintMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void an_empty_environment_gives_the_embedded_default_with_dry_run_and_dev_seed() {
+        Config config = Config.fromEnvironment(Map.of());
+
+        assertThat(config.embeddedDatabase()).isTrue();
+        assertThat(config.metaMode()).isEqualTo(Config.MetaMode.DRY_RUN);
+        assertThat(config.devSeed()).isTrue();
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.databasePoolSize()).isEqualTo(16);
+        assertThat(config.redisUrl()).isNull();
+        assertThat(config.metaGraphUrl()).isEqualTo("https://graph.facebook.com");
+        assertThat(config.metaApiVersion()).isEqualTo("v24.0");
+        assertThat(config.metaTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.adminToken()).isNull();
+        assertThat(config.idempotencyReplayWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.idempotencyRetention()).isEqualTo(Duration.ofHours(48));
+        assertThat(config.idempotencyLease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.idempotencyInflightWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.idempotencyFingerprint()).isEqualTo(FingerprintMode.OFF);
+        assertThat(config.purgeInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.dedupWindow()).isEqualTo(Duration.ofHours(48));
+        assertThat(config.deliveryLease()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.retryPollInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.retryBaseDelay()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.retryMaxAttempts()).isEqualTo(8);
+        assertThat(config.logFormat()).isEqualTo(Config.LogFormat.TEXT);
+        assertThat(config.logLevel()).isEqualTo("info");
+        assertThat(config.describe(8080))
+                .isEqualTo("persistence=embedded-postgres(./data) lock=in-process meta=dry-run http=0.0.0.0:8080");
+    }
+
+    @Test
+    void a_database_url_switches_to_live_meta_and_no_seed() {
+        Config config = Config.fromEnvironment(Map.of(
+                "DATABASE_URL", "postgresql://app:s3cret@db.internal:5433/adtarget?sslmode=require",
+                "REDIS_URL", "redis://:pw@cache:6380/0"));
+
+        assertThat(config.embeddedDatabase()).isFalse();
+        assertThat(config.metaMode()).isEqualTo(Config.MetaMode.LIVE);
+        assertThat(config.devSeed()).isFalse();
+        assertThat(config.describe(8080))
+                .isEqualTo("persistence=postgres(db.internal:5433/adtarget) lock=redis(cache:6380)"
+                        + " meta=live(https://graph.facebook.com/v24.0) http=0.0.0.0:8080")
+                .doesNotContain("s3cret").doesNotContain("pw");
+    }
+
+    @Test
+    void explicit_values_override_the_defaults() {
+        Config config = Config.fromEnvironment(Map.of(
+                "META_MODE", "dry-run", "DEV_SEED", "false", "IDEMPOTENCY_REPLAY_WINDOW", "PT2S",
+                "IDEMPOTENCY_FINGERPRINT", "reject", "LOG_FORMAT", "json", "LOG_LEVEL", "DEBUG",
+                "META_GRAPH_URL", "http://127.0.0.1:9999/", "HTTP_PORT", "0", "RETRY_MAX_ATTEMPTS", "3"));
+
+        assertThat(config.metaMode()).isEqualTo(Config.MetaMode.DRY_RUN);
+        assertThat(config.devSeed()).isFalse();
+        assertThat(config.idempotencyReplayWindow()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.idempotencyFingerprint()).isEqualTo(FingerprintMode.REJECT);
+        assertThat(config.logFormat()).isEqualTo(Config.LogFormat.JSON);
+        assertThat(config.logLevel()).isEqualTo("debug");
+        assertThat(config.metaGraphUrl()).isEqualTo("http://127.0.0.1:9999");
+        assertThat(config.httpPort()).isZero();
+        assertThat(config.retryMaxAttempts()).isEqualTo(3);
+    }
+
+    @Test
+    void a_bad_duration_names_the_variable_in_one_line() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("IDEMPOTENCY_LEASE", "30 seconds")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("IDEMPOTENCY_LEASE: must be a positive ISO-8601 duration")
+                .message().doesNotContain("\n");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PURGE_INTERVAL", "PT0S")))
+                .hasMessageStartingWith("PURGE_INTERVAL:");
+    }
+
+    @Test
+    void each_kind_of_bad_value_is_refused_with_its_variable_named() {
+        Map<String, String> bad = Map.of(
+                "HTTP_PORT", "70000",
+                "DATABASE_POOL_SIZE", "zero",
+                "META_MODE", "sometimes",
+                "IDEMPOTENCY_FINGERPRINT", "maybe",
+                "DEV_SEED", "perhaps",
+                "LOG_FORMAT", "xml",
+                "LOG_LEVEL", "loud",
+                "META_API_VERSION", "24",
+                "RETRY_MAX_ATTEMPTS", "0",
+                "REDIS_URL", "http://cache:6379");
+        bad.forEach((name, value) -> assertThatThrownBy(() -> Config.fromEnvironment(Map.of(name, value)))
+                .as(name).isInstanceOf(ConfigException.class).hasMessageStartingWith(name + ":"));
+    }
+
+    @Test
+    void a_malformed_database_url_is_refused_without_echoing_its_password() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DATABASE_URL", "mysql://u:hunter2@db/x")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_URL:")
+                .message().doesNotContain("hunter2");
+    }
+
+    @Test
+    void a_short_admin_token_is_refused_without_echoing_it() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ADMIN_TOKEN", "short-secret")))
+                .hasMessage("ADMIN_TOKEN: must be at least 32 characters")
+                .message().doesNotContain("short-secret");
+    }
+
+    @Test
+    void the_delivery_lease_must_exceed_the_meta_timeout() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("META_TIMEOUT", "PT10S", "DELIVERY_LEASE", "PT10S")))
+                .hasMessageStartingWith("DELIVERY_LEASE: must exceed META_TIMEOUT");
+    }
+}
