@@ -14,7 +14,7 @@
 #   META_LATENCY_MS=100 PG_SETTLE=11 SCENARIOS="health new new-open replay dedup storm live"
 #   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432   (server URL, no database)
 #   BENCH_DB=adtarget_bench  BENCH_REDIS_URL=redis://127.0.0.1:6379 (empty: in-process lock)
-#   BENCH_HTTP_PORT=18080 BENCH_GRAPH_PORT=18999
+#   BENCH_HTTP_PORT=0 (0: a free port, read from the service's log)
 #   SERVICE_JAR=bootstrap/target/adtarget.jar  SERVICE_JAVA_OPTS=…  SERVICE_ENV="K=V K2=V2"
 #   PROFILE=1 (JFR profile of the service during (a))
 #   BENCH_TAG=free text stored with the results (e.g. "before" / "after pool=32")
@@ -35,13 +35,15 @@ PG_URL=${BENCH_PG_URL:-postgresql://postgres@127.0.0.1:5432}
 BENCH_DB=${BENCH_DB:-adtarget_bench}
 PGBENCH_DB=${BENCH_DB}_pgbench
 REDIS=${BENCH_REDIS_URL-redis://127.0.0.1:6379}
-HTTP_PORT=${BENCH_HTTP_PORT:-18080}
-GRAPH_PORT=${BENCH_GRAPH_PORT:-18999}
+REQ_HTTP_PORT=${BENCH_HTTP_PORT:-0}
+HTTP_PORT=
+GRAPH_PORT=
 SERVICE_JAR=${SERVICE_JAR:-$ROOT/bootstrap/target/adtarget.jar}
 # Strict blocked-thread checker: check every 100 ms, warn when an event-loop task runs > 100 ms
-# (defaults: 1 s / 2 s). The service's bootstrap maps these vertx.options.* properties onto
-# VertxOptions; see docs/performance.md if it does not.
-SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-Dvertx.options.blockedThreadCheckInterval=100 -Dvertx.options.maxEventLoopExecuteTime=100 -Dvertx.options.maxEventLoopExecuteTimeUnit=MILLISECONDS -Dvertx.options.maxWorkerExecuteTime=10 -Dvertx.options.maxWorkerExecuteTimeUnit=SECONDS"}
+# (defaults: 1 s / 2 s). The service builds its VertxOptions in code; bench/shim (a Vert.x
+# VertxServiceProvider put on its class path, never shipped) applies these vertx.options.*
+# properties to them. -Dvertx.options.eventLoopPoolSize=N works the same way.
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-Dvertx.options.blockedThreadCheckInterval=100 -Dvertx.options.maxEventLoopExecuteTime=100 -Dvertx.options.maxEventLoopExecuteTimeUnit=MILLISECONDS -Dvertx.options.maxWorkerExecuteTime=10 -Dvertx.options.maxWorkerExecuteTimeUnit=SECONDS -Dvertx.options.warningExceptionTime=100 -Dvertx.options.warningExceptionTimeUnit=MILLISECONDS"}
 SERVICE_ENV=${SERVICE_ENV:-}
 PROFILE=${PROFILE:-1} # 1: JFR CPU profile of the service during (a) (costs it a few %)
 ADMIN_TOKEN=bench-admin-token-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -71,7 +73,14 @@ if [[ ! -f $SERVICE_JAR ]]; then
   (cd "$ROOT" && mvn -B -ntp -q package -DskipTests)
 fi
 [[ -f $SERVICE_JAR ]] || { log "no service jar at $SERVICE_JAR"; exit 1; }
-lg() { java -XX:+UseSerialGC -Xms64m -Xmx512m -jar "$LOADGEN" "$@"; }
+log "compiling the bench shim (vertx.options.* system properties -> the service's VertxOptions)"
+SHIM=$BENCH_DIR/shim/target
+rm -rf "$SHIM" && mkdir -p "$SHIM"
+javac -nowarn -d "$SHIM" -cp "$SERVICE_JAR" "$BENCH_DIR"/shim/src/io/adtarget/benchshim/*.java
+cp -r "$BENCH_DIR/shim/src/META-INF" "$SHIM/"
+SERVICE_MAIN=${SERVICE_MAIN:-$(unzip -p "$SERVICE_JAR" META-INF/MANIFEST.MF | awk -F': ' '/^Main-Class/{print $2}' | tr -d '\r')}
+LG_JAVA=(java -XX:+UseSerialGC -Xms64m -Xmx512m -jar "$LOADGEN")
+lg() { "${LG_JAVA[@]}" "$@"; }
 
 # ---------------------------------------------------------------- machine
 meta timestamp "$TS"
@@ -84,7 +93,6 @@ if [[ -n $REDIS ]]; then meta redis "$(redis-cli -u "$REDIS" info server 2>/dev/
 meta service_jvm_opts "${SERVICE_JAVA_OPTS}"
 meta service_env "DATABASE_URL=$PG_URL/$BENCH_DB REDIS_URL=$REDIS ${SERVICE_ENV}"
 meta load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
-meta blocked_thread_check "check every 100 ms, warn above 100 ms on an event loop"
 meta fake_graph_latency_ms "$META_LATENCY_MS"
 
 # ---------------------------------------------------------------- Postgres ceiling
@@ -107,12 +115,14 @@ start_service() { # $1 = log file, rest = extra env
   local t0 t1
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  env DATABASE_URL="$PG_URL/$BENCH_DB" REDIS_URL="$REDIS" HTTP_HOST=127.0.0.1 HTTP_PORT="$HTTP_PORT" \
+  env DATABASE_URL="$PG_URL/$BENCH_DB" REDIS_URL="$REDIS" HTTP_HOST=127.0.0.1 HTTP_PORT="$REQ_HTTP_PORT" \
       ADMIN_TOKEN="$ADMIN_TOKEN" DEV_SEED=false META_MODE=dry-run $SERVICE_ENV "$@" \
-      java $SERVICE_JAVA_OPTS -jar "$SERVICE_JAR" >"$logf" 2>&1 &
+      java -Xlog:gc:file="${logf%.log}-gc.log" $SERVICE_JAVA_OPTS -cp "$SERVICE_JAR:$SHIM" "$SERVICE_MAIN" >"$logf" 2>&1 &
   SERVICE_PID=$!
+  HTTP_PORT=
   for _ in $(seq 1 1500); do # at most ~60 s
-    if curl -fsS -o /dev/null "http://127.0.0.1:$HTTP_PORT/health/ready" 2>/dev/null; then
+    [[ -n $HTTP_PORT ]] || HTTP_PORT=$(grep -m1 -o 'ready in [0-9]* ms on http://[^:]*:[0-9]*' "$logf" | grep -o '[0-9]*$' || true)
+    if [[ -n $HTTP_PORT ]] && curl -fsS -o /dev/null "http://127.0.0.1:$HTTP_PORT/health/ready" 2>/dev/null; then
       t1=$(date +%s%N)
       STARTUP_MS=$(( (t1 - t0) / 1000000 ))
       return 0
@@ -180,6 +190,7 @@ wants() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 log "starting the service (dry-run gateway)"
 start_service "$WORK/service-dry-run.log"
 meta startup_wall_ms "$STARTUP_MS"
+meta blocked_thread_check "$(grep -m1 -o 'bench-shim\] VertxOptions:.*' "$WORK/service-dry-run.log" || echo 'shim NOT applied: Vert.x defaults (1 s / 2 s)')"
 meta startup_log_ms "$(grep -o 'ready in [0-9]* ms' "$WORK/service-dry-run.log" | head -1 | grep -o '[0-9]*' || echo '?')"
 log "ready after $STARTUP_MS ms; provisioning"
 lg provision --url "http://127.0.0.1:$HTTP_PORT" --admin-token "$ADMIN_TOKEN" --out "$WORK/setup.json"
@@ -229,9 +240,15 @@ stop_service
 
 if wants live; then
   log "(e) live gateway against a fake Graph API with ${META_LATENCY_MS} ms latency"
-  lg fake-graph --port "$GRAPH_PORT" --latency-ms "$META_LATENCY_MS" --max-seconds 900 >"$WORK/fake-graph.log" 2>&1 &
+  "${LG_JAVA[@]}" fake-graph --port 0 --latency-ms "$META_LATENCY_MS" --max-seconds 900 >"$WORK/fake-graph.log" 2>&1 &
   GRAPH_PID=$!
-  for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://127.0.0.1:$GRAPH_PORT/stats" 2>/dev/null && break; sleep 0.1; done
+  for _ in $(seq 1 100); do
+    GRAPH_PORT=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$WORK/fake-graph.log" | grep -o '[0-9]*$' || true)
+    [[ -n $GRAPH_PORT ]] && break
+    kill -0 "$GRAPH_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  [[ -n $GRAPH_PORT ]] || { log "fake Graph API did not start, see $WORK/fake-graph.log"; exit 1; }
   start_service "$WORK/service-live.log" META_MODE=live META_GRAPH_URL="http://127.0.0.1:$GRAPH_PORT"
   meta startup_live_wall_ms "$STARTUP_MS"
   run_scenario live run --scenario live --label "(e) new conversions, live gateway, Meta +${META_LATENCY_MS} ms" \

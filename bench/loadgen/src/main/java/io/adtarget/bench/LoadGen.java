@@ -207,9 +207,10 @@ public final class LoadGen {
   static void fakeGraph(Map<String, String> a) throws InterruptedException {
     Vertx v = Vertx.vertx();
     FakeGraph g = new FakeGraph();
-    int port = i(a, "port", 18999);
-    Engine.await(g.start(v, port, Long.parseLong(a.getOrDefault("latency-ms", "100"))), 10, TimeUnit.SECONDS);
-    System.out.println("fake graph listening on 127.0.0.1:" + port);
+    int port = i(a, "port", 0);
+    int bound = Engine.await(g.start(v, port, Long.parseLong(a.getOrDefault("latency-ms", "100"))), 10,
+        TimeUnit.SECONDS).actualPort();
+    System.out.println("fake graph listening on 127.0.0.1:" + bound);
     Thread.sleep(TimeUnit.SECONDS.toMillis(Long.parseLong(a.getOrDefault("max-seconds", "3600"))));
     System.out.println("fake graph: time is up, accepted " + g.accepted.get());
   }

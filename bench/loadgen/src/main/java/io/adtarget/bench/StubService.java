@@ -23,7 +23,7 @@ final class StubService {
     int port = Integer.parseInt(System.getenv().getOrDefault("HTTP_PORT", "8080"));
     Vertx vertx = Vertx.vertx();
     Map<String, String> stored = new ConcurrentHashMap<>();
-    Engine.await(vertx.createHttpServer().requestHandler(req -> req.body().onComplete(b -> {
+    int bound = Engine.await(vertx.createHttpServer().requestHandler(req -> req.body().onComplete(b -> {
       String p = req.path();
       var resp = req.response().putHeader("Content-Type", "application/json");
       if (p.startsWith("/health/")) {
@@ -42,8 +42,8 @@ final class StubService {
       } else {
         resp.setStatusCode(404).end("{}");
       }
-    })).listen(port, "127.0.0.1"), 10, TimeUnit.SECONDS);
-    System.out.println("stub service: ready in " + (System.currentTimeMillis() - t0) + " ms");
+    })).listen(port, "127.0.0.1"), 10, TimeUnit.SECONDS).actualPort();
+    System.out.println("stub service: ready in " + (System.currentTimeMillis() - t0) + " ms on http://localhost:" + bound);
     Thread.sleep(TimeUnit.MINUTES.toMillis(30));
     System.exit(0);
   }
