@@ -15,8 +15,10 @@
 #   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432   (server URL, no database)
 #   BENCH_DB=adtarget_bench  BENCH_REDIS_URL=redis://127.0.0.1:6379 (empty: in-process lock)
 #   BENCH_HTTP_PORT=0 (0: a free port, read from the service's log)
-#   SERVICE_JAR=bootstrap/target/adtarget.jar  SERVICE_JAVA_OPTS=…  SERVICE_ENV="K=V K2=V2"
+#   SERVICE_JAR=bootstrap/target/adtarget.jar  SERVICE_JAVA_OPTS=…  SERVICE_JAVA_OPTS_EXTRA=…  SERVICE_ENV="K=V K2=V2"
 #   PROFILE=1 (JFR profile of the service during (a))
+#   SERVICE_WARMUP=10 (s of unmeasured new conversions + replays before the first scenario: JIT)
+#   BENCH_DB_SETTINGS="synchronous_commit=off"  (ALTER DATABASE … SET, for what-if experiments only)
 #   BENCH_TAG=free text stored with the results (e.g. "before" / "after pool=32")
 set -euo pipefail
 
@@ -44,7 +46,10 @@ SERVICE_JAR=${SERVICE_JAR:-$ROOT/bootstrap/target/adtarget.jar}
 # VertxServiceProvider put on its class path, never shipped) applies these vertx.options.*
 # properties to them. -Dvertx.options.eventLoopPoolSize=N works the same way.
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-Dvertx.options.blockedThreadCheckInterval=100 -Dvertx.options.maxEventLoopExecuteTime=100 -Dvertx.options.maxEventLoopExecuteTimeUnit=MILLISECONDS -Dvertx.options.maxWorkerExecuteTime=10 -Dvertx.options.maxWorkerExecuteTimeUnit=SECONDS -Dvertx.options.warningExceptionTime=100 -Dvertx.options.warningExceptionTimeUnit=MILLISECONDS"}
+SERVICE_JAVA_OPTS="$SERVICE_JAVA_OPTS ${SERVICE_JAVA_OPTS_EXTRA:-}"
 SERVICE_ENV=${SERVICE_ENV:-}
+SERVICE_WARMUP=${SERVICE_WARMUP:-10}
+BENCH_DB_SETTINGS=${BENCH_DB_SETTINGS:-}
 PROFILE=${PROFILE:-1} # 1: JFR CPU profile of the service during (a) (costs it a few %)
 ADMIN_TOKEN=bench-admin-token-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
@@ -109,6 +114,10 @@ log "pgbench -N: $PGBENCH_TPS TPS"
 
 # ---------------------------------------------------------------- service
 psql "$PG_URL/postgres" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB" >/dev/null
+for kv in $BENCH_DB_SETTINGS; do
+  psql "$PG_URL/postgres" -qc "ALTER DATABASE $BENCH_DB SET ${kv%%=*} = '${kv#*=}'" >/dev/null
+done
+meta bench_db_settings "${BENCH_DB_SETTINGS:-none}"
 
 start_service() { # $1 = log file, rest = extra env
   local logf=$1; shift
@@ -196,6 +205,12 @@ log "ready after $STARTUP_MS ms; provisioning"
 lg provision --url "http://127.0.0.1:$HTTP_PORT" --admin-token "$ADMIN_TOKEN" --out "$WORK/setup.json"
 meta service_rss_idle_mb "$(awk '/VmRSS/{printf "%.1f", $2/1024}' /proc/$SERVICE_PID/status)"
 
+if (( SERVICE_WARMUP > 0 )); then
+  log "warming the service up for ${SERVICE_WARMUP}s (unmeasured: JIT, pools)"
+  lg run --scenario new --url "http://127.0.0.1:$HTTP_PORT" --setup "$WORK/setup.json" --conns 16 --warmup 0 \
+    --duration "$SERVICE_WARMUP" --out "$WORK/warmup.json.skip" >/dev/null
+fi
+
 COMMON=(--conns "$CONNS" --threads "$LOADGEN_THREADS" --warmup "$WARMUP" --duration "$DURATION")
 if wants health; then
   log "HTTP ceiling: GET /health/live, closed loop, $CONNS connections"
@@ -235,7 +250,14 @@ if wants storm; then
   log "(c) hot-key storm: $STORM_N concurrent requests, one key"
   run_scenario storm storm --n "$STORM_N" --threads "$LOADGEN_THREADS" --label "(c) hot-key storm" --setup "$WORK/setup.json"
 fi
-grep -c 'has been blocked for' "$WORK/service-dry-run.log" >"$WORK/blocked.count" || true
+blocked_summary() { # counts warnings after "ready in", and those whose stack shows service code
+  awk '/ready in [0-9]+ ms/{ready=1}
+       /has been blocked for/{if(ready){n++; cur=1; own=0} else {pre++}; next}
+       cur && /at .*io\.adtarget\./{if(!own){o++; own=1}}
+       cur && !/^[[:space:]]+at |VertxException/{cur=0}
+       END{printf "%d after ready (%d with io.adtarget frames), %d during start-up\n", n, o, pre}' "$1"
+}
+blocked_summary "$WORK/service-dry-run.log" >"$WORK/blocked-dry-run.txt"
 stop_service
 
 if wants live; then
@@ -254,13 +276,13 @@ if wants live; then
   run_scenario live run --scenario live --label "(e) new conversions, live gateway, Meta +${META_LATENCY_MS} ms" \
     --setup "$WORK/setup.json" "${COMMON[@]}"
   meta fake_graph_accepted "$(curl -fsS "http://127.0.0.1:$GRAPH_PORT/stats" | grep -o '[0-9]*')"
-  grep -c 'has been blocked for' "$WORK/service-live.log" >>"$WORK/blocked.count" || true
+  blocked_summary "$WORK/service-live.log" >"$WORK/blocked-live.txt"
   stop_service
   kill "$GRAPH_PID" 2>/dev/null || true
   GRAPH_PID=
 fi
 
-meta blocked_thread_warnings "$(awk '{s+=$1} END{print s+0}' "$WORK/blocked.count" 2>/dev/null || echo '?')"
+meta blocked_thread_warnings "dry-run service: $(cat "$WORK/blocked-dry-run.txt"); live service: $(cat "$WORK/blocked-live.txt" 2>/dev/null || echo 'not run')"
 meta load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
 meta other_busy_processes "$(ps -eo pcpu=,comm= --sort=-pcpu | awk '$1>5{printf "%s(%s%%) ", $2, $1}' | head -c 200)"
 

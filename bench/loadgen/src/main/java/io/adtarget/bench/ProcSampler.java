@@ -71,6 +71,7 @@ final class ProcSampler implements AutoCloseable {
     JsonObject o = new JsonObject().put("pid", pid);
     if (pid > 0 && cpu0 >= 0 && cpu1 >= 0) {
       o.put("cpuPct", Math.round((cpu1 - cpu0) / TICKS_PER_S / secs * 1000) / 10.0);
+      o.put("cpuSeconds", (cpu1 - cpu0) / TICKS_PER_S);
     }
     if (samples > 0) {
       o.put("rssMaxMb", Math.round(rssMaxKb / 102.4) / 10.0);

@@ -87,8 +87,8 @@ final class Report {
       }
     }
     b.append("\n## Scenarios\n\n");
-    b.append("| scenario | mode | load | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | statuses | server CPU % | server RSS max MB | loadgen CPU % | commits/req |\n");
-    b.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+    b.append("| scenario | mode | load | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | statuses | server CPU % | server CPU ms/req | server RSS max MB | loadgen CPU % | commits/req |\n");
+    b.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
     for (String name : ORDER) {
       JsonObject o = sc(name);
       if (o == null) {
@@ -116,12 +116,14 @@ final class Report {
           .append(" | ").append(st.getLong("errors"))
           .append(" | ").append(st.getJsonObject("statuses").encode().replace("\"", "").replace("|", "/"))
           .append(" | ").append(srv.getValue("cpuPct", ""))
+          .append(" | ").append(srv.getDouble("cpuSeconds") == null || st.getLong("completedAll", 0L) == 0 ? ""
+              : f(srv.getDouble("cpuSeconds") * 1000 / st.getLong("completedAll")))
           .append(" | ").append(srv.getValue("rssMaxMb", ""))
           .append(" | ").append(srv.getValue("loadgenCpuPct", ""))
           .append(" | ").append(commits)
           .append(" |\n");
     }
-    b.append("\nCPU % is of one core (the machine has 2: 200 % is all of it). commits/req = Δ`pg_stat_database.xact_commit`"
+    b.append("\nCPU % is of one core (the machine has 2: 200 % is all of it); CPU ms/req = the service's CPU time over the scenario (warm-up included) ÷ requests completed — robust against other load on the machine. commits/req = Δ`pg_stat_database.xact_commit`"
         + " of the bench database over the scenario ÷ requests completed (including warm-up); background workers add a few.\n");
 
     JsonObject storm = sc("storm");
@@ -200,7 +202,7 @@ final class Report {
     String blocked = meta.getProperty("blocked_thread_warnings");
     if (blocked != null) {
       b.append("\nBlocked-thread checker: ").append(meta.getProperty("blocked_thread_check", "")).append(" → **")
-          .append(blocked).append("** warning(s) in the service logs.\n");
+          .append(blocked).append("** (warnings in the service logs).\n");
     }
     JsonObject live = sc("live");
     if (live != null) {
