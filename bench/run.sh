@@ -14,7 +14,7 @@
 #   META_LATENCY_MS=100 PG_SETTLE=11 SCENARIOS="health new new-open replay dedup storm live"
 #   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432   (server URL, no database)
 #   BENCH_DB=adtarget_bench  BENCH_REDIS_URL=redis://127.0.0.1:6379 (empty: in-process lock)
-#   BENCH_HTTP_PORT=0 (0: a free port, read from the service's log)
+#   BENCH_HTTP_PORT=… (default: a free port)
 #   SERVICE_JAR=bootstrap/target/adtarget.jar  SERVICE_JAVA_OPTS=…  SERVICE_JAVA_OPTS_EXTRA=…  SERVICE_ENV="K=V K2=V2"
 #   PROFILE=1 (JFR profile of the service during (a))
 #   SERVICE_WARMUP=10 (s of unmeasured new conversions + replays before the first scenario: JIT)
@@ -37,8 +37,7 @@ PG_URL=${BENCH_PG_URL:-postgresql://postgres@127.0.0.1:5432}
 BENCH_DB=${BENCH_DB:-adtarget_bench}
 PGBENCH_DB=${BENCH_DB}_pgbench
 REDIS=${BENCH_REDIS_URL-redis://127.0.0.1:6379}
-REQ_HTTP_PORT=${BENCH_HTTP_PORT:-0}
-HTTP_PORT=
+HTTP_PORT=${BENCH_HTTP_PORT:-}
 GRAPH_PORT=
 SERVICE_JAR=${SERVICE_JAR:-$ROOT/bootstrap/target/adtarget.jar}
 # Strict blocked-thread checker: check every 100 ms, warn when an event-loop task runs > 100 ms
@@ -86,6 +85,7 @@ cp -r "$BENCH_DIR/shim/src/META-INF" "$SHIM/"
 SERVICE_MAIN=${SERVICE_MAIN:-$(unzip -p "$SERVICE_JAR" META-INF/MANIFEST.MF | awk -F': ' '/^Main-Class/{print $2}' | tr -d '\r')}
 LG_JAVA=(java -XX:+UseSerialGC -Xms64m -Xmx512m -jar "$LOADGEN")
 lg() { "${LG_JAVA[@]}" "$@"; }
+[[ -n $HTTP_PORT ]] || HTTP_PORT=$(lg free-port)
 
 # ---------------------------------------------------------------- machine
 meta timestamp "$TS"
@@ -124,14 +124,12 @@ start_service() { # $1 = log file, rest = extra env
   local t0 t1
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  env DATABASE_URL="$PG_URL/$BENCH_DB" REDIS_URL="$REDIS" HTTP_HOST=127.0.0.1 HTTP_PORT="$REQ_HTTP_PORT" \
+  env DATABASE_URL="$PG_URL/$BENCH_DB" REDIS_URL="$REDIS" HTTP_HOST=127.0.0.1 HTTP_PORT="$HTTP_PORT" \
       ADMIN_TOKEN="$ADMIN_TOKEN" DEV_SEED=false META_MODE=dry-run $SERVICE_ENV "$@" \
       java -Xlog:gc:file="${logf%.log}-gc.log" $SERVICE_JAVA_OPTS -cp "$SERVICE_JAR:$SHIM" "$SERVICE_MAIN" >"$logf" 2>&1 &
   SERVICE_PID=$!
-  HTTP_PORT=
   for _ in $(seq 1 1500); do # at most ~60 s
-    [[ -n $HTTP_PORT ]] || HTTP_PORT=$(grep -m1 -o 'ready in [0-9]* ms on http://[^:]*:[0-9]*' "$logf" | grep -o '[0-9]*$' || true)
-    if [[ -n $HTTP_PORT ]] && curl -fsS -o /dev/null "http://127.0.0.1:$HTTP_PORT/health/ready" 2>/dev/null; then
+    if curl -fsS -o /dev/null "http://127.0.0.1:$HTTP_PORT/health/ready" 2>/dev/null; then
       t1=$(date +%s%N)
       STARTUP_MS=$(( (t1 - t0) / 1000000 ))
       return 0

@@ -52,6 +52,11 @@ public final class LoadGen {
       case "fake-graph" -> fakeGraph(a);
       case "serve" -> serve(a);
       case "report" -> report(a);
+      case "free-port" -> {
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+          System.out.println(ss.getLocalPort());
+        }
+      }
       case "jfr-top" -> {
         String md = JfrTop.report(Path.of(a.get("file")), i(a, "top", 20));
         if (a.containsKey("out")) {
