@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,8 +37,22 @@ final class Json {
         if (body.length == 0) {
             throw Problem.validation("body", "must be a JSON object").toException();
         }
+        String text;
         try {
-            JsonNode node = MAPPER.readTree(body);
+            // Jackson would guess UTF-16/32 from a byte-order mark or zero bytes; the API speaks UTF-8 only.
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw Problem.validation("body", "must be UTF-8 encoded JSON").toException();
+        }
+        if (text.startsWith("\uFEFF") || text.indexOf('\u0000') >= 0) {
+            throw Problem.validation("body", "must be UTF-8 encoded JSON without a byte-order mark or NUL bytes")
+                    .toException();
+        }
+        try {
+            JsonNode node = MAPPER.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw Problem.validation("body", "must be a JSON object").toException();
             }
@@ -42,7 +60,7 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw Problem.validation("body", "is not valid JSON").toException();
         } catch (IOException e) {
-            throw new IllegalStateException("reading an in-memory buffer cannot fail", e);
+            throw new IllegalStateException("reading an in-memory string cannot fail", e);
         }
     }
 

@@ -101,6 +101,11 @@ final class Corpus {
         all.add(BadRequest.body("customData an array", with("customData", "[1, 2]"), "customData"));
         all.add(BadRequest.body("customData with 51 keys", with("customData", manyKeys(51)), "customData"));
         all.add(BadRequest.body("customData with a null value", with("customData", "{\"a\": null}"), "customData.a"));
+        // Jackson alone would detect UTF-16 from the byte-order mark and accept it; the API is UTF-8 only.
+        all.add(BadRequest.body("a valid body in UTF-16 with a byte-order mark", VALID, "body")
+                .withBody(VALID.getBytes(java.nio.charset.StandardCharsets.UTF_16), 400, "validation-failed"));
+        all.add(BadRequest.body("a body with bytes that are not UTF-8", VALID, "body")
+                .withBody(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'}, 400, "validation-failed"));
         // Values Postgres jsonb cannot store must be refused here, not fail later as a 500.
         all.add(BadRequest.body("customData string with a NUL", with("customData", "{\"a\": \"x\\u0000y\"}"),
                 "customData"));
