@@ -21,8 +21,4 @@ record Figures(String scenario, String load, String faults, long acknowledged, l
                 "FIGURES | %s | %s | %s | %d | %d | %d | %.0f ms (max %.0f ms) |", scenario, load, faults,
                 acknowledged, lost, doubleDeliveries, p99DuringFaultMs, maxDuringFaultMs));
     }
-
-    static boolean soak() {
-        return Boolean.getBoolean("adtarget.soak");
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.testing.Soak;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * never a 5xx; nothing in the database changes; Meta hears nothing; the service stays ready.
  */
 class HostileInputTest {
-    private static final int REQUESTS = Figures.soak() ? 5000 : 400;
+    private static final int REQUESTS = Soak.scale(400, 5000);
 
     @Test
     void malformed_and_boundary_requests_get_4xx_problems_change_nothing_and_never_reach_meta() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.adtarget.bootstrap.e2e.Eventually;
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.testing.Soak;
 import io.adtarget.persistence.testing.OwnEmbeddedPostgres;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PostgresRestartFaultTest {
     /** Upper bound for any answer during the outage: pool wait (5 s) is the longest path, plus slack. */
     static final Duration MAX_LATENCY = Duration.ofSeconds(8);
-    private static final boolean SOAK = Figures.soak();
+    private static final boolean SOAK = Soak.on();
     private static final int WORKERS = SOAK ? 16 : 6;
     private static final int OUTAGES = SOAK ? 5 : 1;
     private static final Duration OUTAGE = Duration.ofSeconds(SOAK ? 8 : 3);

@@ -1,5 +1,6 @@
 package io.adtarget.bootstrap.storms;
 
+import io.adtarget.bootstrap.testing.Soak;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
