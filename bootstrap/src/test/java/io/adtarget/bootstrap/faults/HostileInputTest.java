@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.testing.Database;
 import io.adtarget.bootstrap.testing.Soak;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.adtarget.bootstrap.e2e.Eventually;
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.testing.Database;
 import io.adtarget.bootstrap.testing.Soak;
 import io.adtarget.meta.testing.FakeGraphReply;
 import io.vertx.core.Future;

@@ -6,6 +6,7 @@ import io.adtarget.bootstrap.AdTargetApp;
 import io.adtarget.bootstrap.Config;
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.testing.Database;
 import io.adtarget.bootstrap.testing.Soak;
 import io.adtarget.meta.testing.FakeGraphReply;
 import io.vertx.core.json.JsonObject;
