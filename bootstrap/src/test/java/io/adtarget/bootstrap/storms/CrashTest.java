@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.adtarget.bootstrap.e2e.Eventually;
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.testing.Database;
+import io.adtarget.bootstrap.testing.Figures;
 import io.adtarget.bootstrap.testing.Soak;
 import io.adtarget.meta.testing.FakeGraphApi;
 import io.adtarget.meta.testing.FakeGraphReply;
@@ -167,7 +168,7 @@ class CrashTest {
                 + ", keys in flight at kill " + keysInFlightAtKill + ", in flight at Meta " + inFlightAtKill.size()
                 + ", accepted twice " + twice.size() + ", restart " + restartMillis + " ms, users with >1 event_id "
                 + eventIdsPerUser.values().stream().filter(ids -> ids.size() > 1).count());
-        new Figures("3. crash (kill -9)", BURST + " concurrent POSTs with keys, SIGKILL after " + killAfter
+        Figures.of("3. crash (kill -9)", BURST + " concurrent POSTs with keys, SIGKILL after " + killAfter
                 + " Meta requests", "1 × SIGKILL, restart on the same database (" + restartMillis + " ms)",
                 acknowledged.size(), lost, twice.size(), Load.p99Millis(acknowledged),
                 cutOff.size() + " cut off and retried (" + retriesExecuted + " executed); " + pendingAtKill

@@ -7,6 +7,7 @@ import io.adtarget.bootstrap.Config;
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
 import io.adtarget.bootstrap.testing.Database;
+import io.adtarget.bootstrap.testing.Figures;
 import io.adtarget.bootstrap.testing.Soak;
 import io.adtarget.meta.testing.FakeGraphReply;
 import io.vertx.core.json.JsonObject;
@@ -111,7 +112,7 @@ class StormsAcrossInstancesTest {
         assertThat(metaRequestsFor(eventId)).isEqualTo(1);
         assertThat(first.meta().acceptedCount(eventId)).isEqualTo(1);
 
-        new Figures("1a. one Idempotency-Key, 2 instances", CONCURRENCY + " concurrent POSTs, one key",
+        Figures.of("1a. one Idempotency-Key, 2 instances", CONCURRENCY + " concurrent POSTs, one key",
                 "contention (" + replays.size() + " replays, " + inUse.size() + " × 409)",
                 answers.stream().filter(Answer::acknowledged).count(), lostOf(answers, eventId),
                 first.meta().acceptedCount(eventId) - 1, Load.p99Millis(answers), "executions=1").publish();
@@ -141,7 +142,7 @@ class StormsAcrossInstancesTest {
         assertThat(conversionsOf(user)).isEqualTo(1);
         assertThat(metaRequestsFor(eventId)).isEqualTo(1);
 
-        new Figures("1b. one match key, no Idempotency-Key, 2 instances", CONCURRENCY + " concurrent POSTs, one match key",
+        Figures.of("1b. one match key, no Idempotency-Key, 2 instances", CONCURRENCY + " concurrent POSTs, one match key",
                 "contention (" + deduplicated.size() + " deduplicated, " + unavailable.size() + " × 503)",
                 answers.stream().filter(Answer::acknowledged).count(), lostOf(answers, eventId),
                 first.meta().acceptedCount(eventId) - 1, Load.p99Millis(answers), "conversions=1").publish();
