@@ -6,6 +6,7 @@ import io.adtarget.bootstrap.e2e.Eventually;
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.testing.Database;
 import io.adtarget.bootstrap.testing.Figures;
+import io.adtarget.bootstrap.testing.ServiceProcess;
 import io.adtarget.bootstrap.testing.Soak;
 import io.adtarget.meta.testing.FakeGraphApi;
 import io.adtarget.meta.testing.FakeGraphReply;
@@ -64,7 +65,7 @@ class CrashTest {
     }
 
     private ServiceProcess launch(Map<String, String> env, String name) {
-        ServiceProcess process = ServiceProcess.start(env, name);
+        ServiceProcess process = ServiceProcess.startLive(env, name);
         processes.add(process);
         return process;
     }
