@@ -74,7 +74,7 @@ class CrashTest {
     void a_killed_instance_loses_nothing_acknowledged_and_its_stranded_work_resumes_after_the_leases() {
         Random random = new Random(SEED);
         int port = ServiceProcess.freePort();
-        Map<String, String> env = ServiceEnv.of(databaseUrl, meta.url(), Integer.toString(port), Map.of(
+        Map<String, String> env = RunningService.environment(databaseUrl, meta.url(), Integer.toString(port), Map.of(
                 "META_TIMEOUT", "PT0.5S",
                 "DELIVERY_LEASE", "PT1S",
                 "IDEMPOTENCY_LEASE", "PT2S",

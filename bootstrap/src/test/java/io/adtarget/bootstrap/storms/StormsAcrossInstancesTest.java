@@ -39,7 +39,7 @@ class StormsAcrossInstancesTest {
     static void start() {
         System.out.println("StormsAcrossInstancesTest seed=" + SEED + " (rerun with -Dadtarget.seed=" + SEED + ")");
         first = RunningService.start(ENV);
-        second = AdTargetApp.start(Config.fromEnvironment(ServiceEnv.sibling(first, ENV)));
+        second = AdTargetApp.start(Config.fromEnvironment(first.siblingEnvironment(ENV)));
         tenant = first.provision("live", true, null, "-1001234567890");
         // Longer than the server's 10 s match-lock wait, so a request that waited it out is seen as
         // the 503 it gets, not as a client time-out.
