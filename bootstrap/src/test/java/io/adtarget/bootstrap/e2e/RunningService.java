@@ -33,22 +33,33 @@ public final class RunningService implements AutoCloseable {
     private RunningService(String databaseUrl, Map<String, String> extraEnv) {
         this.databaseUrl = databaseUrl;
         this.meta = FakeGraphApi.create(clientVertx).start().await();
+        this.env = environment(databaseUrl, meta.url(), "0", extraEnv);
+        this.app = AdTargetApp.start(Config.fromEnvironment(env));
+    }
+
+    /** The test defaults (fast retries, short leases) on a given database, fake Graph API and port, then {@code extra}. */
+    public static Map<String, String> environment(String databaseUrl, String metaUrl, String port,
+            Map<String, String> extra) {
         Map<String, String> base = new HashMap<>();
         base.put("DATABASE_URL", databaseUrl);
         base.put("REDIS_URL", TestRedis.url());
         base.put("META_MODE", "live");
-        base.put("META_GRAPH_URL", meta.url());
+        base.put("META_GRAPH_URL", metaUrl);
         base.put("META_TIMEOUT", "PT1S");
         base.put("DELIVERY_LEASE", "PT3S");
         base.put("ADMIN_TOKEN", ADMIN_TOKEN);
         base.put("HTTP_HOST", "127.0.0.1");
-        base.put("HTTP_PORT", "0");
+        base.put("HTTP_PORT", port);
         base.put("DEV_SEED", "false");
         base.put("RETRY_POLL_INTERVAL", "PT0.2S");
         base.put("RETRY_BASE_DELAY", "PT0.3S");
-        base.putAll(extraEnv);
-        this.env = Map.copyOf(base);
-        this.app = AdTargetApp.start(Config.fromEnvironment(env));
+        base.putAll(extra);
+        return Map.copyOf(base);
+    }
+
+    /** The environment of one more instance beside this one: same database, Redis and fake Graph API, port 0. */
+    public Map<String, String> siblingEnvironment(Map<String, String> extra) {
+        return environment(databaseUrl, meta.url(), "0", extra);
     }
 
     /** A service on a fresh, empty database. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.testing.Database;
+import io.adtarget.bootstrap.testing.Figures;
+import io.adtarget.bootstrap.testing.Soak;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * never a 5xx; nothing in the database changes; Meta hears nothing; the service stays ready.
  */
 class HostileInputTest {
-    private static final int REQUESTS = Figures.soak() ? 5000 : 400;
+    private static final int REQUESTS = Soak.scale(400, 5000);
 
     @Test
     void malformed_and_boundary_requests_get_4xx_problems_change_nothing_and_never_reach_meta() {
@@ -58,9 +61,9 @@ class HostileInputTest {
             Map<String, String> after = Database.fingerprint(service.databaseUrl());
             int metaCalls = service.meta().requests().size() - metaCallsBefore;
             int readyStatus = service.request(HttpMethod.GET, "/health/ready").send().await().statusCode();
-            new Figures("6 hostile input", corpus.size() + " generated requests (seed " + seed + "), 16 endpoints",
+            Figures.duringFault("6 hostile input", corpus.size() + " generated requests (seed " + seed + "), 16 endpoints",
                     "malformed headers, bodies, ids, methods, protocol", corpus.size() - rejected, 0, metaCalls,
-                    Figures.percentileMs(latencies, 99), Figures.percentileMs(latencies, 100)).print();
+                    Figures.percentileMs(latencies, 99), Figures.percentileMs(latencies, 100)).publish();
             System.out.println("hostile corpus: " + rejected + " of " + corpus.size() + " answered 4xx, "
                     + violations.size() + " violations");
             assertThat(violations).as("requests answered against the contract (seed " + seed + ")").isEmpty();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.adtarget.bootstrap.e2e.Eventually;
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.testing.Figures;
+import io.adtarget.bootstrap.testing.Soak;
 import io.adtarget.persistence.testing.OwnEmbeddedPostgres;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class PostgresRestartFaultTest {
     /** Upper bound for any answer during the outage: pool wait (5 s) is the longest path, plus slack. */
     static final Duration MAX_LATENCY = Duration.ofSeconds(8);
-    private static final boolean SOAK = Figures.soak();
+    private static final boolean SOAK = Soak.on();
     private static final int WORKERS = SOAK ? 16 : 6;
     private static final int OUTAGES = SOAK ? 5 : 1;
     private static final Duration OUTAGE = Duration.ofSeconds(SOAK ? 8 : 3);
@@ -101,10 +103,10 @@ class PostgresRestartFaultTest {
                     .filter(o -> "sent".equals(o.body().toJsonObject().getString("status")))
                     .map(o -> o.body().toJsonObject().getString("eventId")).toList();
             long doubles = Probes.doubleDeliveries(service.meta());
-            new Figures("4 postgres restart", WORKERS + " clients × 50 req/s, " + outcomes.size() + " POSTs",
+            Figures.duringFault("4 postgres restart", WORKERS + " clients × 50 req/s, " + outcomes.size() + " POSTs",
                     OUTAGES + " × Postgres stopped ≥ " + OUTAGE.toSeconds() + " s, then restarted",
                     acknowledged.size(), lost, doubles, Figures.percentileMs(faultLatencies, 99),
-                    Figures.percentileMs(faultLatencies, 100)).print();
+                    Figures.percentileMs(faultLatencies, 100)).publish();
             System.out.println("delivered more than once (same event_id each time): " + doubled);
             assertThat(doubled).as("conversions reported sent and delivered again").doesNotContainAnyElementsOf(reportedSent);
             assertThat(doubles).as("surplus deliveries").isLessThanOrEqualTo((long) WORKERS * OUTAGES);

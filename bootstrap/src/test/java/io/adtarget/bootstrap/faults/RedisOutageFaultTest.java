@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.adtarget.bootstrap.e2e.Eventually;
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.testing.Figures;
+import io.adtarget.bootstrap.testing.Soak;
 import io.adtarget.persistence.testing.OwnEmbeddedRedis;
 import io.adtarget.persistence.testing.TestPostgres;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class RedisOutageFaultTest {
     static final Duration MAX_LATENCY = Duration.ofSeconds(8);
-    private static final boolean SOAK = Figures.soak();
+    private static final boolean SOAK = Soak.on();
     private static final int WORKERS = SOAK ? 16 : 4;
     private static final int OUTAGES = SOAK ? 5 : 1;
     private static final Duration OUTAGE = Duration.ofSeconds(SOAK ? 8 : 3);
@@ -109,10 +111,10 @@ class RedisOutageFaultTest {
             }
 
             long doubles = Probes.doubleDeliveries(service.meta());
-            new Figures("5 redis outage", WORKERS + " clients × 50 req/s, " + all.size() + " POSTs",
+            Figures.duringFault("5 redis outage", WORKERS + " clients × 50 req/s, " + all.size() + " POSTs",
                     OUTAGES + " × Redis stopped ≥ " + OUTAGE.toSeconds() + " s, then restarted",
                     acknowledged.size() + afterRecovery.size(), lost, doubles,
-                    Figures.percentileMs(faultLatencies, 99), Figures.percentileMs(faultLatencies, 100)).print();
+                    Figures.percentileMs(faultLatencies, 99), Figures.percentileMs(faultLatencies, 100)).publish();
             assertThat(doubles).as("surplus deliveries").isZero();
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.testing.Database;
+import io.adtarget.bootstrap.testing.Figures;
 import io.adtarget.meta.testing.FakeGraphReply;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -155,8 +157,8 @@ class SecurityTest {
             for (String key : List.of(a.apiKey(), b.apiKey(), revoked)) {
                 assertThat(apiKeyRows).as("api_keys holds the key's SHA-256").containsIgnoringCase(sha256(key));
             }
-            new Figures("7 security", answers.size() + " requests over 2 tenants + admin", "cross-tenant, crossed credentials, "
-                    + "revoked vs unknown key, Meta 190", 0, 0, 0, 0, 0).print();
+            Figures.duringFault("7 security", answers.size() + " requests over 2 tenants + admin", "cross-tenant, crossed credentials, "
+                    + "revoked vs unknown key, Meta 190", 0, 0, 0, 0, 0).publish();
             System.out.println("secret scan: " + logLines.size() + " log lines, " + answers.size() + " answers, "
                     + metrics.length() + " bytes of metrics, " + rows.size() + " database rows; " + secrets.size() + " secrets");
         }

@@ -2,6 +2,7 @@ package io.adtarget.bootstrap.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.adtarget.bootstrap.testing.ServiceProcess;
 import io.adtarget.meta.testing.FakeGraphApi;
 import io.adtarget.meta.testing.FakeGraphReply;
 import io.vertx.core.Future;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.bootstrap.e2e.Eventually;
 import io.adtarget.bootstrap.e2e.RunningService;
+import io.adtarget.bootstrap.testing.Database;
+import io.adtarget.bootstrap.testing.Figures;
+import io.adtarget.bootstrap.testing.ServiceProcess;
+import io.adtarget.bootstrap.testing.Soak;
 import io.adtarget.meta.testing.FakeGraphApi;
 import io.adtarget.meta.testing.FakeGraphReply;
 import io.adtarget.meta.testing.ReceivedGraphRequest;
@@ -61,7 +65,7 @@ class CrashTest {
     }
 
     private ServiceProcess launch(Map<String, String> env, String name) {
-        ServiceProcess process = ServiceProcess.start(env, name);
+        ServiceProcess process = ServiceProcess.startLive(env, name);
         processes.add(process);
         return process;
     }
@@ -70,7 +74,7 @@ class CrashTest {
     void a_killed_instance_loses_nothing_acknowledged_and_its_stranded_work_resumes_after_the_leases() {
         Random random = new Random(SEED);
         int port = ServiceProcess.freePort();
-        Map<String, String> env = ServiceEnv.of(databaseUrl, meta.url(), Integer.toString(port), Map.of(
+        Map<String, String> env = RunningService.environment(databaseUrl, meta.url(), Integer.toString(port), Map.of(
                 "META_TIMEOUT", "PT0.5S",
                 "DELIVERY_LEASE", "PT1S",
                 "IDEMPOTENCY_LEASE", "PT2S",
@@ -165,7 +169,7 @@ class CrashTest {
                 + ", keys in flight at kill " + keysInFlightAtKill + ", in flight at Meta " + inFlightAtKill.size()
                 + ", accepted twice " + twice.size() + ", restart " + restartMillis + " ms, users with >1 event_id "
                 + eventIdsPerUser.values().stream().filter(ids -> ids.size() > 1).count());
-        new Figures("3. crash (kill -9)", BURST + " concurrent POSTs with keys, SIGKILL after " + killAfter
+        Figures.of("3. crash (kill -9)", BURST + " concurrent POSTs with keys, SIGKILL after " + killAfter
                 + " Meta requests", "1 × SIGKILL, restart on the same database (" + restartMillis + " ms)",
                 acknowledged.size(), lost, twice.size(), Load.p99Millis(acknowledged),
                 cutOff.size() + " cut off and retried (" + retriesExecuted + " executed); " + pendingAtKill

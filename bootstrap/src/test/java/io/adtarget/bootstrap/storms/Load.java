@@ -1,5 +1,6 @@
 package io.adtarget.bootstrap.storms;
 
+import io.adtarget.bootstrap.testing.Figures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -94,12 +95,7 @@ final class Load implements AutoCloseable {
     }
 
     static long p99Millis(List<Answer> answers) {
-        long[] sorted = answers.stream().mapToLong(Answer::latencyNanos).sorted().toArray();
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(sorted.length * 0.99) - 1;
-        return sorted[Math.max(0, index)] / 1_000_000;
+        return Figures.percentileNanos(answers.stream().map(Answer::latencyNanos).toList(), 99) / 1_000_000;
     }
 
     @Override

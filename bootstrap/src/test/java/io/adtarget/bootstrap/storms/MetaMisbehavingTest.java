@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.adtarget.bootstrap.e2e.Eventually;
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.testing.Database;
+import io.adtarget.bootstrap.testing.Figures;
+import io.adtarget.bootstrap.testing.Soak;
 import io.adtarget.meta.testing.FakeGraphReply;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -130,7 +133,7 @@ class MetaMisbehavingTest {
         System.out.println("Meta storm outcomes " + finals + ", replies " + storm.counts() + ", accepted twice "
                 + twice.size() + " (" + afterLateAnswer + " after a 200 sent past the deadline, the rest after a"
                 + " prompt 200 our side did not read within META_TIMEOUT)");
-        new Figures("2. Meta misbehaving", REQUESTS + " POSTs, " + PER_WAVE + " every " + WAVE_EVERY.toMillis() + " ms",
+        Figures.of("2. Meta misbehaving", REQUESTS + " POSTs, " + PER_WAVE + " every " + WAVE_EVERY.toMillis() + " ms",
                 faults.values().stream().mapToInt(Integer::intValue).sum() + " faulty replies " + faults,
                 answers.stream().filter(Answer::acknowledged).count(), lost, twice.size(), Load.p99Millis(answers),
                 "outcomes " + finals + "; every double follows a meta-timeout of that event (" + afterLateAnswer

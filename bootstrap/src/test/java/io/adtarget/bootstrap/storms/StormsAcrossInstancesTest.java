@@ -6,6 +6,9 @@ import io.adtarget.bootstrap.AdTargetApp;
 import io.adtarget.bootstrap.Config;
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.testing.Database;
+import io.adtarget.bootstrap.testing.Figures;
+import io.adtarget.bootstrap.testing.Soak;
 import io.adtarget.meta.testing.FakeGraphReply;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -36,7 +39,7 @@ class StormsAcrossInstancesTest {
     static void start() {
         System.out.println("StormsAcrossInstancesTest seed=" + SEED + " (rerun with -Dadtarget.seed=" + SEED + ")");
         first = RunningService.start(ENV);
-        second = AdTargetApp.start(Config.fromEnvironment(ServiceEnv.sibling(first, ENV)));
+        second = AdTargetApp.start(Config.fromEnvironment(first.siblingEnvironment(ENV)));
         tenant = first.provision("live", true, null, "-1001234567890");
         // Longer than the server's 10 s match-lock wait, so a request that waited it out is seen as
         // the 503 it gets, not as a client time-out.
@@ -109,7 +112,7 @@ class StormsAcrossInstancesTest {
         assertThat(metaRequestsFor(eventId)).isEqualTo(1);
         assertThat(first.meta().acceptedCount(eventId)).isEqualTo(1);
 
-        new Figures("1a. one Idempotency-Key, 2 instances", CONCURRENCY + " concurrent POSTs, one key",
+        Figures.of("1a. one Idempotency-Key, 2 instances", CONCURRENCY + " concurrent POSTs, one key",
                 "contention (" + replays.size() + " replays, " + inUse.size() + " × 409)",
                 answers.stream().filter(Answer::acknowledged).count(), lostOf(answers, eventId),
                 first.meta().acceptedCount(eventId) - 1, Load.p99Millis(answers), "executions=1").publish();
@@ -139,7 +142,7 @@ class StormsAcrossInstancesTest {
         assertThat(conversionsOf(user)).isEqualTo(1);
         assertThat(metaRequestsFor(eventId)).isEqualTo(1);
 
-        new Figures("1b. one match key, no Idempotency-Key, 2 instances", CONCURRENCY + " concurrent POSTs, one match key",
+        Figures.of("1b. one match key, no Idempotency-Key, 2 instances", CONCURRENCY + " concurrent POSTs, one match key",
                 "contention (" + deduplicated.size() + " deduplicated, " + unavailable.size() + " × 503)",
                 answers.stream().filter(Answer::acknowledged).count(), lostOf(answers, eventId),
                 first.meta().acceptedCount(eventId) - 1, Load.p99Millis(answers), "conversions=1").publish();

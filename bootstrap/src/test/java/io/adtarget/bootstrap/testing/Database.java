@@ -1,4 +1,4 @@
-package io.adtarget.bootstrap.faults;
+package io.adtarget.bootstrap.testing;
 
 import io.adtarget.persistence.JdbcSettings;
 import java.sql.Connection;
@@ -7,17 +7,46 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Read-only looks into a service's database over JDBC: what the tables hold, as text. */
-final class Database {
+/** Read-only looks into a test database over JDBC, for state no public endpoint shows in one call. */
+public final class Database {
     private Database() {
     }
 
+    /** Rows of a query as column → value maps (test assertions only). */
+    public static List<Map<String, Object>> query(String databaseUrl, String sql) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        withStatement(databaseUrl, statement -> {
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= columns; i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+            }
+        });
+        return rows;
+    }
+
+    /** Status → count of all conversions. */
+    public static Map<String, Long> statusCounts(String databaseUrl) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Map<String, Object> row : query(databaseUrl,
+                "SELECT status, count(*) AS n FROM conversions GROUP BY status ORDER BY status")) {
+            counts.put((String) row.get("status"), ((Number) row.get("n")).longValue());
+        }
+        return counts;
+    }
+
     /** Per table of the public schema: its row count and an md5 over all rows, so any change shows. */
-    static Map<String, String> fingerprint(String databaseUrl) {
+    public static Map<String, String> fingerprint(String databaseUrl) {
         Map<String, String> out = new TreeMap<>();
         withStatement(databaseUrl, statement -> {
             for (String table : tables(statement)) {
@@ -32,7 +61,7 @@ final class Database {
     }
 
     /** Every row of {@code table}, each as Postgres's text form of the whole row. */
-    static List<String> rowsAsText(String databaseUrl, String table) {
+    public static List<String> rowsAsText(String databaseUrl, String table) {
         List<String> out = new ArrayList<>();
         withStatement(databaseUrl, statement -> {
             try (ResultSet rows = statement.executeQuery("SELECT t::text FROM " + table + " t")) {
@@ -44,7 +73,8 @@ final class Database {
         return out;
     }
 
-    static List<String> tables(String databaseUrl) {
+    /** The base tables of the public schema, by name. */
+    public static List<String> tables(String databaseUrl) {
         List<String> out = new ArrayList<>();
         withStatement(databaseUrl, statement -> out.addAll(tables(statement)));
         return out;
