@@ -1,5 +1,6 @@
 package io.adtarget.bootstrap;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -43,9 +44,19 @@ final class Logging {
         console.setName("console");
         console.setEncoder(encoder);
         console.start();
+        // Event loops hand lines to a queue instead of writing stdout themselves. Nothing is dropped
+        // (a full queue makes the caller wait); stop() drains the queue on shutdown.
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName("async-console");
+        async.setQueueSize(8192);
+        async.setDiscardingThreshold(0);
+        async.setMaxFlushTime(5000);
+        async.addAppender(console);
+        async.start();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(level, Level.INFO));
-        root.addAppender(console);
+        root.addAppender(async);
         // Third-party chatter that would drown the request lines at info.
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         context.getLogger("io.zonky").setLevel(Level.WARN);
@@ -53,5 +64,12 @@ final class Logging {
         // Vert.x registers one client-connection gauge per client kind (Postgres, Redis, Meta): Micrometer
         // warns once that the second registration reuses the first; the series is still exported.
         context.getLogger("io.micrometer.core.instrument.MeterRegistry").setLevel(Level.ERROR);
+    }
+
+    /** Writes out what is still queued (call last, at shutdown). */
+    static void flush() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
     }
 }

@@ -22,6 +22,7 @@ public final class Main {
             app = AdTargetApp.start(config);
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(Main.class).error("start-up failed: {}", e.toString(), e);
+            Logging.flush();
             System.exit(1);
             return;
         }
@@ -29,6 +30,7 @@ public final class Main {
             LoggerFactory.getLogger(Main.class).info("stopping: draining requests, stopping workers");
             app.stop();
             LoggerFactory.getLogger(Main.class).info("stopped");
+            Logging.flush();
         }, "adtarget-shutdown"));
     }
 }
