@@ -35,9 +35,19 @@ public final class PgIdempotencyStore implements IdempotencyStore {
      * the statement's snapshot, so a record committed after it began (it made the insert conflict)
      * is invisible to the other two: the statement then returns no row, or an old claimable version,
      * and {@link #claim} asks again with a new snapshot.
+     *
+     * <p>The claim's own transaction commits without waiting for the WAL flush
+     * ({@code set_config(…, true)} is {@code SET LOCAL}: it ends with that transaction, so complete
+     * and release on the same connection stay synchronous). Safe because every response that
+     * leaves with a 2xx was first stored by {@link #complete}, a synchronous commit that flushes
+     * the WAL up to itself and so the claim too; a claim lost in a crash belongs to a request that
+     * got no 2xx, and re-executing it is harmless (docs/architecture.md §9).
      */
     static final String CLAIM = "WITH ins AS (INSERT INTO idempotency_records (api_key_id, idem_key, owner_token,"
-            + " created_at, lease_until, fingerprint) VALUES ($1, $2, $3, $4, $5, $6)"
+            + " created_at, lease_until, fingerprint)"
+            + " SELECT $1::uuid, $2::text, $3::text, $4::timestamptz, $5::timestamptz, $6::text"
+            + " FROM (SELECT set_config('synchronous_commit', 'off', true) AS commit_mode) AS async"
+            + " WHERE async.commit_mode = 'off'"
             + " ON CONFLICT (api_key_id, idem_key) DO NOTHING RETURNING " + COLUMNS + "),"
             + " upd AS (UPDATE idempotency_records SET owner_token = $3, created_at = $4,"
             + " lease_until = $5, fingerprint = $6, response_status = NULL, response_content_type = NULL,"

@@ -87,6 +87,21 @@ class PgIdempotencyStoreTest extends IdempotencyStoreContractTest {
         assertThat(outcome).isEqualTo(new ClaimOutcome.Claimed(mine));
     }
 
+    @Test
+    void the_asynchronous_commit_of_a_claim_ends_with_its_transaction() {
+        Pool single = db.newPool(1);
+        try {
+            IdempotencyScope scope = scope("sync-after");
+            result(new PgIdempotencyStore(single).claim(IdempotencyRecord.inFlight(scope, "a", T0, LEASE, null),
+                    T0, WINDOW));
+            // the same (only) connection: what complete and release run with
+            assertThat(result(single.query("SHOW synchronous_commit").execute()).iterator().next().getString(0))
+                    .isEqualTo("on");
+        } finally {
+            result(single.close());
+        }
+    }
+
     private static IdempotencyScope scope(String key) {
         return new IdempotencyScope(new ApiKeyId(UUID.randomUUID()), new IdempotencyKey(key));
     }
