@@ -13,6 +13,7 @@ import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.conversion.UpsertDecision;
+import io.adtarget.domain.site.DeliveryTarget;
 import io.adtarget.domain.site.Site;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -59,6 +60,10 @@ public final class RecordConversionService implements RecordConversionUseCase {
                         command.eventTime() != null ? command.eventTime() : receivedAt,
                         command.eventSourceUrl(), command.customData()),
                 receivedAt);
+        return underLock(candidate, site);
+    }
+
+    private Future<RecordConversionResult> underLock(ConversionEvent candidate, Site site) {
         String lockName = "match:" + candidate.matchKey().digest();
         return lock.acquire(lockName, settings.lockTtl(), settings.lockWait()).compose(handle -> {
             if (handle.isEmpty()) {
@@ -70,18 +75,32 @@ public final class RecordConversionService implements RecordConversionUseCase {
         });
     }
 
-    private Future<RecordConversionResult> upsertAndDeliver(ConversionEvent candidate, Site site) {
-        return repository.upsert(candidate, Now.of(clock), settings.dedupWindow()).compose(decision -> {
+    private Future<RecordConversionResult> upsertAndDeliver(ConversionEvent unclaimed, Site site) {
+        Instant now = Now.of(clock);
+        // A site we can deliver to gets the new row inserted already claimed: the claim is committed with
+        // the insert, before Meta is called, and the separate claim UPDATE (one commit) disappears.
+        boolean claimOnCreate = site.deliveryTarget(unclaimed.keyMode()) instanceof DeliveryTarget.Deliver;
+        ConversionEvent candidate = claimOnCreate ? unclaimed.claimForDelivery(now, settings.deliveryLease())
+                : unclaimed;
+        return repository.upsert(candidate, now, settings.dedupWindow()).compose(decision -> {
             if (decision instanceof UpsertDecision.Create created) {
                 telemetry.conversion("created");
-                return delivery.deliver(created.conversion(), site).map(RecordConversionResult.Created::new);
+                ConversionEvent stored = created.conversion();
+                Future<ConversionEvent> delivered = stored.claimed()
+                        ? delivery.deliverClaimed(stored, site)
+                        : delivery.deliver(stored, site);
+                return delivered.map(RecordConversionResult.Created::new);
             }
             if (decision instanceof UpsertDecision.Revise revised) {
                 telemetry.conversion("updated");
                 return delivery.deliver(revised.conversion(), site).map(RecordConversionResult.Updated::new);
             }
-            telemetry.conversion("deduplicated");
-            return Future.succeededFuture(new RecordConversionResult.Deduplicated(decision.conversion()));
+            return Future.succeededFuture(deduplicated(decision.conversion()));
         });
+    }
+
+    private RecordConversionResult deduplicated(ConversionEvent sent) {
+        telemetry.conversion("deduplicated");
+        return new RecordConversionResult.Deduplicated(sent);
     }
 }
