@@ -12,6 +12,7 @@ import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
+import io.adtarget.domain.conversion.ConversionStatus;
 import io.adtarget.domain.conversion.UpsertDecision;
 import io.adtarget.domain.site.DeliveryTarget;
 import io.adtarget.domain.site.Site;
@@ -20,7 +21,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
 
-/** Records a conversion (semantics §2): resolve the site, upsert under the match-key lock, deliver. */
+/**
+ * Records a conversion (semantics §2): resolve the site, answer a recent SENT match without the lock,
+ * otherwise upsert under the match-key lock and deliver.
+ */
 public final class RecordConversionService implements RecordConversionUseCase {
     private final SiteDirectory sites;
     private final ConversionRepository repository;
@@ -60,7 +64,13 @@ public final class RecordConversionService implements RecordConversionUseCase {
                         command.eventTime() != null ? command.eventTime() : receivedAt,
                         command.eventSourceUrl(), command.customData()),
                 receivedAt);
-        return underLock(candidate, site);
+        // SENT is terminal, so a SENT match read without the lock is still the answer under it: a stale
+        // read can only miss a SENT (and then take the locked path), never invent one.
+        Instant now = Now.of(clock);
+        return repository.findLatestMatch(candidate.matchKey(), now.minus(settings.dedupWindow()))
+                .compose(latest -> latest.isPresent() && latest.get().status() == ConversionStatus.SENT
+                        ? Future.succeededFuture(deduplicated(latest.get()))
+                        : underLock(candidate, site));
     }
 
     private Future<RecordConversionResult> underLock(ConversionEvent candidate, Site site) {
