@@ -33,6 +33,14 @@ public final class PgConversionRepository implements ConversionRepository {
     static final String LATEST_MATCH_WITHOUT_EVENT_ID = "SELECT " + COLUMNS + " FROM conversions WHERE site_id = $1"
             + " AND key_mode = $2 AND telegram_user_id = $3 AND channel_id = $4 AND event_type = $5"
             + " AND client_event_id IS NULL ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE";
+    /** The lock-free read of the dedup fast path: the match-key index, newest first, no row lock. */
+    static final String FIND_LATEST_MATCH = "SELECT " + COLUMNS + " FROM conversions WHERE site_id = $1"
+            + " AND key_mode = $2 AND telegram_user_id = $3 AND channel_id = $4 AND event_type = $5"
+            + " AND client_event_id = $6 AND created_at > $7 ORDER BY created_at DESC, id DESC LIMIT 1";
+    static final String FIND_LATEST_MATCH_WITHOUT_EVENT_ID = "SELECT " + COLUMNS + " FROM conversions"
+            + " WHERE site_id = $1 AND key_mode = $2 AND telegram_user_id = $3 AND channel_id = $4"
+            + " AND event_type = $5 AND client_event_id IS NULL AND created_at > $6"
+            + " ORDER BY created_at DESC, id DESC LIMIT 1";
     static final String INSERT = "INSERT INTO conversions (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
             + " $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28)"
             + " RETURNING " + COLUMNS;
@@ -65,14 +73,26 @@ public final class PgConversionRepository implements ConversionRepository {
     }
 
     private static Future<Optional<ConversionEvent>> latestMatch(SqlConnection conn, MatchKey key) {
+        Tuple params = matchParams(key);
+        String sql = key.clientEventId() != null ? LATEST_MATCH : LATEST_MATCH_WITHOUT_EVENT_ID;
+        return conn.preparedQuery(sql).execute(params).map(PgConversionRepository::first);
+    }
+
+    @Override
+    public Future<Optional<ConversionEvent>> findLatestMatch(MatchKey key, Instant createdAfter) {
+        Tuple params = matchParams(key).addValue(Sql.ts(createdAfter));
+        String sql = key.clientEventId() != null ? FIND_LATEST_MATCH : FIND_LATEST_MATCH_WITHOUT_EVENT_ID;
+        return PgErrors.guard(pool.preparedQuery(sql).execute(params).map(PgConversionRepository::first));
+    }
+
+    /** $1…$5 the match key's columns, then $6 = client_event_id when it has one. */
+    private static Tuple matchParams(MatchKey key) {
         Tuple params = Tuple.of(key.siteId().value(), key.keyMode().slug(), key.telegramUserId().value(),
                 key.channelId().value(), key.eventType().value());
-        String sql = LATEST_MATCH_WITHOUT_EVENT_ID;
         if (key.clientEventId() != null) {
             params.addString(key.clientEventId().value());
-            sql = LATEST_MATCH;
         }
-        return conn.preparedQuery(sql).execute(params).map(PgConversionRepository::first);
+        return params;
     }
 
     private static Future<UpsertDecision> store(SqlConnection conn, UpsertDecision decision) {

@@ -96,6 +96,54 @@ public abstract class ConversionRepositoryContractTest {
     }
 
     @Test
+    void a_candidate_created_already_claimed_is_stored_with_its_attempts_lease_and_version_1() {
+        ConversionEvent claimed = samples.candidate(15, null, "1", T0).claimForDelivery(T0.plusMillis(5), LEASE);
+        UpsertDecision decision = result(repo.upsert(claimed, T0.plusMillis(5), WINDOW));
+        assertThat(decision).isEqualTo(new UpsertDecision.Create(claimed.withVersion(1)));
+        ConversionEvent stored = result(repo.findById(claimed.id())).orElseThrow();
+        assertThat(stored).isEqualTo(claimed.withVersion(1));
+        assertThat(stored.attempts()).isEqualTo(1);
+        assertThat(stored.leaseUntil()).isEqualTo(T0.plusMillis(5).plus(LEASE));
+
+        // a crash now leaves it to the retry worker once the lease has run out (claimDue mirrors isDue)
+        assertThat(stored.isDue(T0.plusMillis(5).plus(LEASE).minusNanos(1000), LEASE)).isFalse();
+        assertThat(stored.isDue(T0.plusMillis(5).plus(LEASE), LEASE)).isTrue();
+    }
+
+    @Test
+    void find_latest_match_returns_the_newest_match_created_after_the_bound_without_changing_it() {
+        ConversionEvent older = result(repo.upsert(samples.candidate(16, "e-1", "1", T0), T0, WINDOW)).conversion();
+        ConversionEvent claimed = result(repo.save(older.claimForDelivery(T0, LEASE), 1)).orElseThrow();
+        ConversionEvent sent = result(repo.save(claimed.markSent("trace-1", T0.plusSeconds(1)), 2)).orElseThrow();
+        var later = T0.plus(WINDOW);
+        ConversionEvent newer = result(repo.upsert(samples.candidate(16, "e-1", "2", later), later, WINDOW))
+                .conversion();
+        result(repo.upsert(samples.candidate(16, null, "3", later.plusSeconds(1)), later.plusSeconds(1), WINDOW));
+        result(repo.upsert(samples.candidate(17, "e-1", "4", later.plusSeconds(1)), later.plusSeconds(1), WINDOW));
+
+        assertThat(result(repo.findLatestMatch(sent.matchKey(), T0.minusSeconds(1)))).contains(newer);
+        assertThat(result(repo.findLatestMatch(sent.matchKey(), later.minusNanos(1000)))).contains(newer);
+        assertThat(result(repo.findLatestMatch(sent.matchKey(), later))).isEmpty();
+        assertThat(result(repo.findById(sent.id()))).contains(sent);
+    }
+
+    @Test
+    void find_latest_match_breaks_a_created_at_tie_by_the_higher_id_and_keeps_null_event_ids_apart() {
+        ConversionEvent a = samples.candidate(18, null, "1", T0);
+        ConversionEvent b = samples.candidate(18, null, "2", T0);
+        ConversionEvent withId = samples.candidate(18, "e-9", "3", T0.plusSeconds(1));
+        // decided a whole window after T0, so neither counts as the other's recent match: two rows, one createdAt
+        result(repo.upsert(a, T0.plus(WINDOW), WINDOW));
+        result(repo.upsert(b, T0.plus(WINDOW), WINDOW));
+        result(repo.upsert(withId, T0.plusSeconds(1), WINDOW));
+        ConversionEvent higher = a.id().value().toString().compareTo(b.id().value().toString()) > 0 ? a : b;
+        assertThat(result(repo.findLatestMatch(a.matchKey(), T0.minusSeconds(1)))).map(ConversionEvent::id)
+                .contains(higher.id());
+        assertThat(result(repo.findLatestMatch(withId.matchKey(), T0.minusSeconds(1)))).map(ConversionEvent::id)
+                .contains(withId.id());
+    }
+
+    @Test
     void save_stores_when_the_version_matches_and_refuses_a_stale_version() {
         ConversionEvent created = result(repo.upsert(samples.candidate(6, null, "1", T0), T0, WINDOW)).conversion();
         ConversionEvent claim = created.claimForDelivery(T0, LEASE);

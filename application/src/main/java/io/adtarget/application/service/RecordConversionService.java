@@ -12,14 +12,19 @@ import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
+import io.adtarget.domain.conversion.ConversionStatus;
 import io.adtarget.domain.conversion.UpsertDecision;
+import io.adtarget.domain.site.DeliveryTarget;
 import io.adtarget.domain.site.Site;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
 
-/** Records a conversion (semantics §2): resolve the site, upsert under the match-key lock, deliver. */
+/**
+ * Records a conversion (semantics §2): resolve the site, answer a recent SENT match without the lock,
+ * otherwise upsert under the match-key lock and deliver.
+ */
 public final class RecordConversionService implements RecordConversionUseCase {
     private final SiteDirectory sites;
     private final ConversionRepository repository;
@@ -59,6 +64,16 @@ public final class RecordConversionService implements RecordConversionUseCase {
                         command.eventTime() != null ? command.eventTime() : receivedAt,
                         command.eventSourceUrl(), command.customData()),
                 receivedAt);
+        // SENT is terminal, so a SENT match read without the lock is still the answer under it: a stale
+        // read can only miss a SENT (and then take the locked path), never invent one.
+        Instant now = Now.of(clock);
+        return repository.findLatestMatch(candidate.matchKey(), now.minus(settings.dedupWindow()))
+                .compose(latest -> latest.isPresent() && latest.get().status() == ConversionStatus.SENT
+                        ? Future.succeededFuture(deduplicated(latest.get()))
+                        : underLock(candidate, site));
+    }
+
+    private Future<RecordConversionResult> underLock(ConversionEvent candidate, Site site) {
         String lockName = "match:" + candidate.matchKey().digest();
         return lock.acquire(lockName, settings.lockTtl(), settings.lockWait()).compose(handle -> {
             if (handle.isEmpty()) {
@@ -70,18 +85,32 @@ public final class RecordConversionService implements RecordConversionUseCase {
         });
     }
 
-    private Future<RecordConversionResult> upsertAndDeliver(ConversionEvent candidate, Site site) {
-        return repository.upsert(candidate, Now.of(clock), settings.dedupWindow()).compose(decision -> {
+    private Future<RecordConversionResult> upsertAndDeliver(ConversionEvent unclaimed, Site site) {
+        Instant now = Now.of(clock);
+        // A site we can deliver to gets the new row inserted already claimed: the claim is committed with
+        // the insert, before Meta is called, and the separate claim UPDATE (one commit) disappears.
+        boolean claimOnCreate = site.deliveryTarget(unclaimed.keyMode()) instanceof DeliveryTarget.Deliver;
+        ConversionEvent candidate = claimOnCreate ? unclaimed.claimForDelivery(now, settings.deliveryLease())
+                : unclaimed;
+        return repository.upsert(candidate, now, settings.dedupWindow()).compose(decision -> {
             if (decision instanceof UpsertDecision.Create created) {
                 telemetry.conversion("created");
-                return delivery.deliver(created.conversion(), site).map(RecordConversionResult.Created::new);
+                ConversionEvent stored = created.conversion();
+                Future<ConversionEvent> delivered = stored.claimed()
+                        ? delivery.deliverClaimed(stored, site)
+                        : delivery.deliver(stored, site);
+                return delivered.map(RecordConversionResult.Created::new);
             }
             if (decision instanceof UpsertDecision.Revise revised) {
                 telemetry.conversion("updated");
                 return delivery.deliver(revised.conversion(), site).map(RecordConversionResult.Updated::new);
             }
-            telemetry.conversion("deduplicated");
-            return Future.succeededFuture(new RecordConversionResult.Deduplicated(decision.conversion()));
+            return Future.succeededFuture(deduplicated(decision.conversion()));
         });
+    }
+
+    private RecordConversionResult deduplicated(ConversionEvent sent) {
+        telemetry.conversion("deduplicated");
+        return new RecordConversionResult.Deduplicated(sent);
     }
 }

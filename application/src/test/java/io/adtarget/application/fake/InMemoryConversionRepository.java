@@ -55,6 +55,13 @@ public final class InMemoryConversionRepository implements ConversionRepository 
     }
 
     @Override
+    public synchronized Future<Optional<ConversionEvent>> findLatestMatch(MatchKey key, Instant createdAfter) {
+        return Future.succeededFuture(rows.values().stream()
+                .filter(row -> row.matchKey().equals(key) && row.createdAt().isAfter(createdAfter))
+                .min(NEWEST_FIRST));
+    }
+
+    @Override
     public synchronized Future<Optional<ConversionEvent>> save(ConversionEvent next, long expectedVersion) {
         ConversionEvent current = rows.get(next.id());
         if (current == null || current.version() != expectedVersion) {

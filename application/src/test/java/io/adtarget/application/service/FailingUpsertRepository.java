@@ -6,6 +6,7 @@ import io.adtarget.application.port.out.ConversionQuery;
 import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
+import io.adtarget.domain.conversion.MatchKey;
 import io.adtarget.domain.conversion.UpsertDecision;
 import io.adtarget.domain.shared.AccountId;
 import io.vertx.core.Future;
@@ -22,6 +23,11 @@ final class FailingUpsertRepository implements ConversionRepository {
     @Override
     public Future<UpsertDecision> upsert(ConversionEvent candidate, Instant now, Duration window) {
         return Future.failedFuture(new IllegalStateException("database unavailable"));
+    }
+
+    @Override
+    public Future<Optional<ConversionEvent>> findLatestMatch(MatchKey key, Instant createdAfter) {
+        return delegate.findLatestMatch(key, createdAfter);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.adtarget.application.port.out;
 
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
+import io.adtarget.domain.conversion.MatchKey;
 import io.adtarget.domain.conversion.UpsertDecision;
 import io.adtarget.domain.shared.AccountId;
 import io.vertx.core.Future;
@@ -27,6 +28,12 @@ public interface ConversionRepository {
      * writes nothing and carries the match as found. "Most recent" is createdAt desc, then id desc.
      */
     Future<UpsertDecision> upsert(ConversionEvent candidate, Instant now, Duration window);
+
+    /**
+     * Read-only: the most recent conversion of {@code key} created after {@code createdAfter}
+     * (createdAt desc, then id desc, as {@link #upsert} orders), without locking anything.
+     */
+    Future<Optional<ConversionEvent>> findLatestMatch(MatchKey key, Instant createdAfter);
 
     /**
      * Stores {@code next} if the stored version is still {@code expectedVersion}; the result has
