@@ -107,6 +107,8 @@ public final class AdTargetApp {
         workers.start();
 
         String baseUrl = "http://localhost:" + port;
+        // The dev seed's secrets are for the person at the terminal: printed to stdout once, never logged
+        // (logs are shipped and kept; JSON logs would carry the key into them).
         if (seeded.isPresent()) {
             System.out.println(DevSeed.banner(seeded.get(), baseUrl, adminToken, generatedAdminToken));
         } else if (generatedAdminToken) {
