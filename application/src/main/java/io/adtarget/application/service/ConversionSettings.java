@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * Tunables of recording and delivering conversions (config.md: DEDUP_WINDOW, DELIVERY_LEASE, RETRY_*).
  * {@code sendTimeout} is the longest one Meta call may take (META_TIMEOUT): a claim with less lease
- * left than that is not sent, so no other sender can start while we are still waiting for Meta.
+ * left than {@link #leaseNeededToSend()} is not sent, so no other sender can start while we wait for Meta
+ * or store its answer.
  */
 public record ConversionSettings(Duration dedupWindow, Duration deliveryLease, RetryPolicy retryPolicy,
         Duration lockTtl, Duration lockWait, int retryBatchSize, Duration sendTimeout) {
@@ -29,6 +30,15 @@ public record ConversionSettings(Duration dedupWindow, Duration deliveryLease, R
         if (retryBatchSize < 1) {
             throw new IllegalArgumentException("retryBatchSize must be >= 1");
         }
+    }
+
+    /**
+     * How much of its delivery lease a claim must still hold to call Meta: one whole call plus half of the
+     * lease's remaining slack, kept for storing Meta's answer (the other half may be spent before the call,
+     * in the claim's own round trips). With the defaults: 1.5 s + 4.25 s of the 10 s lease.
+     */
+    public Duration leaseNeededToSend() {
+        return sendTimeout.plus(deliveryLease.minus(sendTimeout).dividedBy(2));
     }
 
     /**

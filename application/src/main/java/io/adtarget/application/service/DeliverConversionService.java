@@ -64,9 +64,10 @@ public final class DeliverConversionService implements DeliverConversionUseCase 
             Instant now = Now.of(clock);
             return storeClaimOutcome(claimed, base -> base.markSkipped(skip.reason(), now));
         }
-        if (claimed.leaseUntil().minus(settings.sendTimeout()).isBefore(Now.of(clock))) {
-            // Too little of our lease is left to wait a whole Meta call: once it runs out another sender
-            // may start. Leave the claim to lapse; the retry worker sends it then, under the same event_id.
+        if (claimed.leaseUntil().minus(settings.leaseNeededToSend()).isBefore(Now.of(clock))) {
+            // Too little of our lease is left to wait a whole Meta call and then store its answer: once it
+            // runs out another sender may start. Leave the claim to lapse; the retry worker sends it then,
+            // under the same event_id.
             return Future.succeededFuture(claimed);
         }
         DeliveryTarget.Deliver deliver = (DeliveryTarget.Deliver) target;

@@ -14,6 +14,9 @@ import io.adtarget.domain.conversion.RetryPolicy;
 import io.adtarget.domain.site.Site;
 import java.time.Duration;
 import java.time.Instant;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.adtarget.application.port.out.ConversionsGateway.DeliveryOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -89,22 +92,41 @@ class DeliveryFailureTest {
     }
 
     @Test
-    void a_claim_with_less_lease_left_than_one_meta_call_is_not_sent_and_is_left_for_the_retry_worker() {
+    void a_claim_with_too_little_lease_left_to_call_meta_and_store_its_answer_is_left_for_the_retry_worker() {
         Duration lease = world.settings.deliveryLease();
         ConversionEvent conversion = world.stored(Fixtures.pending(world.now()));
-        ConversionEvent claimedLongAgo = value(world.repository.save(
-                conversion.claimForDelivery(world.now().minus(lease).plusSeconds(1), lease), conversion.version()))
-                .orElseThrow();
+        Instant claimedAt = world.now().minus(lease).plus(world.settings.leaseNeededToSend()).minusMillis(1);
+        ConversionEvent claimed = value(world.repository.save(conversion.claimForDelivery(claimedAt, lease),
+                conversion.version())).orElseThrow();
 
-        ConversionEvent left = value(world.delivery.deliverClaimed(claimedLongAgo, site));
+        ConversionEvent left = value(world.delivery.deliverClaimed(claimed, site));
 
         assertThat(world.gateway.calls()).isZero();
         assertThat(left.status()).isEqualTo(ConversionStatus.PENDING);
-        world.clock.advance(Duration.ofSeconds(2));
+        world.clock.advance(world.settings.leaseNeededToSend());
         assertThat(value(world.worker.retryDue())).isEqualTo(1);
         assertThat(world.gateway.calls()).isEqualTo(1);
         assertThat(value(world.repository.findById(conversion.id())).orElseThrow().status())
                 .isEqualTo(ConversionStatus.SENT);
+    }
+
+    @Test
+    void a_claim_that_may_call_meta_keeps_its_lease_through_a_whole_call_and_the_save_of_its_answer() {
+        Duration lease = world.settings.deliveryLease();
+        ConversionEvent conversion = world.stored(Fixtures.pending(world.now()));
+        Instant claimedAt = world.now().minus(lease).plus(world.settings.leaseNeededToSend()).plusMillis(1);
+        ConversionEvent claimed = value(world.repository.save(conversion.claimForDelivery(claimedAt, lease),
+                conversion.version())).orElseThrow();
+        Promise<DeliveryOutcome> meta = world.gateway.thenHold();
+        Future<ConversionEvent> first = world.delivery.deliverClaimed(claimed, site);
+
+        // Meta answers at its deadline and storing the answer takes a while: no other sender may start meanwhile.
+        world.clock.advance(world.settings.sendTimeout().plusSeconds(2));
+        value(world.worker.retryDue());
+        meta.complete(new DeliveryOutcome.Accepted("trace-1"));
+
+        assertThat(value(first).status()).isEqualTo(ConversionStatus.SENT);
+        assertThat(world.gateway.calls()).as("Meta calls for one conversion").isEqualTo(1);
     }
 
     /** The backoff after attempt {@code previousAttempts + 1} fails, with a retry budget large enough to reach the cap. */
