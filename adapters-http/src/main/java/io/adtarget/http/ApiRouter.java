@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The HTTP API of api.md: public conversions API, admin API and operations endpoints, with
@@ -23,7 +22,7 @@ public final class ApiRouter {
     public static Router create(Vertx vertx, HttpDependencies deps) {
         Router router = Router.router(vertx);
         router.route().handler(new RequestTracking(deps.requestObserver()));
-        Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
+        Handler<RoutingContext> body = new JsonBodyReader(BODY_LIMIT_BYTES);
         Handler<RoutingContext> json = new JsonContentType();
         Handler<RoutingContext> apiKey = new ApiKeyAuthentication(deps.authenticateApiKey());
         Handler<RoutingContext> idempotencyKey = new IdempotencyKeyHeader();

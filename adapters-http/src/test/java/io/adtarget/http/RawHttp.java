@@ -24,7 +24,8 @@ final class RawHttp {
             socket.handler(received::appendBuffer);
             socket.closeHandler(v -> closed.tryComplete());
             socket.write(Buffer.buffer(request));
-            closed.future().await();
+            // A server that never answers must fail the test, not hang it.
+            closed.future().timeout(10, java.util.concurrent.TimeUnit.SECONDS).await();
             String text = received.toString(StandardCharsets.ISO_8859_1);
             int split = text.indexOf("\r\n\r\n");
             return new Reply(Integer.parseInt(text.substring(9, 12)), text.substring(0, split), text.substring(split + 4));

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -179,5 +181,20 @@ class RouterBehaviourTest {
         assertThat(problem.getString("code")).isEqualTo("validation-failed");
         assertThat(problem.getString("requestId")).isNotBlank();
         assertThat(reply.head()).contains("X-Request-Id: " + problem.getString("requestId"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x"})
+    void a_form_body_under_an_undecodable_query_string_gets_415_instead_of_no_answer(String contentType,
+            Vertx vertx) {
+        String body = "name=x";
+        byte[] request = ("POST /admin/v1/accounts?%%%=%%&&== HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Authorization: Bearer " + TestApi.ADMIN_TOKEN + "\r\nContent-Type: " + contentType + "\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        RawHttp.Reply reply = RawHttp.send(vertx, api.port(), request);
+
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(new JsonObject(reply.body()).getString("code")).isEqualTo("unsupported-media-type");
     }
 }
