@@ -66,10 +66,15 @@ public final class PgConversionRepository implements ConversionRepository {
     @Override
     public Future<UpsertDecision> upsert(ConversionEvent candidate, Instant now, Duration window) {
         MatchKey key = candidate.matchKey();
-        return PgErrors.guard(pool.withTransaction(conn -> conn.preparedQuery(LOCK_MATCH_KEY)
-                .execute(Tuple.of(key.digest64()))
-                .compose(locked -> latestMatch(conn, key))
-                .compose(latest -> store(conn, UpsertDecision.decide(latest, candidate, now, window)))));
+        return PgErrors.guard(pool.withTransaction(conn -> {
+            // Both statements go out at once (the connection pipelines them); Postgres still runs them in
+            // order, and under READ COMMITTED the SELECT takes its snapshot only after the lock is held,
+            // so it sees whatever the previous holder committed. One round trip less per upsert.
+            Future<?> locked = conn.preparedQuery(LOCK_MATCH_KEY).execute(Tuple.of(key.digest64()));
+            Future<Optional<ConversionEvent>> latest = latestMatch(conn, key);
+            return Future.all(locked, latest)
+                    .compose(both -> store(conn, UpsertDecision.decide(latest.result(), candidate, now, window)));
+        }));
     }
 
     private static Future<Optional<ConversionEvent>> latestMatch(SqlConnection conn, MatchKey key) {
