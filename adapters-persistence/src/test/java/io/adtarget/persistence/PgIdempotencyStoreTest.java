@@ -92,11 +92,14 @@ class PgIdempotencyStoreTest extends IdempotencyStoreContractTest {
         Pool single = db.newPool(1);
         try {
             IdempotencyScope scope = scope("sync-after");
+            // the server's own setting (an embedded test server may run with it off): the claim must not change it
+            String before = result(single.query("SHOW synchronous_commit").execute()).iterator().next().getString(0);
+            result(single.query("SET synchronous_commit = on").execute());
             result(new PgIdempotencyStore(single).claim(IdempotencyRecord.inFlight(scope, "a", T0, LEASE, null),
                     T0, WINDOW));
             // the same (only) connection: what complete and release run with
             assertThat(result(single.query("SHOW synchronous_commit").execute()).iterator().next().getString(0))
-                    .isEqualTo("on");
+                    .as("after a claim (server default was %s)", before).isEqualTo("on");
         } finally {
             result(single.close());
         }
