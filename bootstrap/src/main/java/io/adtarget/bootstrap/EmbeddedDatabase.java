@@ -31,6 +31,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                     // Our own SIGTERM hook stops it after draining; zonky's hook would stop it in parallel
                     // with the drain and fail the requests still in flight.
                     .setRegisterShutdownHook(false)
+                    // zonky's test-speed defaults turn both off; an acknowledged conversion must survive a
+                    // machine crash in the embedded default too.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             LOG.info("embedded PostgreSQL on 127.0.0.1:{} with data in {}", postgres.getPort(), dir);
             return new EmbeddedDatabase(postgres);
