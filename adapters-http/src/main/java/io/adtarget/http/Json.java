@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -59,8 +58,6 @@ final class Json {
             return node;
         } catch (JsonProcessingException e) {
             throw Problem.validation("body", "is not valid JSON").toException();
-        } catch (IOException e) {
-            throw new IllegalStateException("reading an in-memory string cannot fail", e);
         }
     }
 

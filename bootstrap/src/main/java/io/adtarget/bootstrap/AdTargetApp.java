@@ -1,11 +1,12 @@
 package io.adtarget.bootstrap;
 
+import io.adtarget.domain.idempotency.FingerprintMode;
 import io.adtarget.http.ApiRouter;
 import io.adtarget.http.HttpDependencies;
 import io.adtarget.persistence.Migrations;
 import io.adtarget.persistence.PgPools;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.Future;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -16,7 +17,9 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,13 +97,13 @@ public final class AdTargetApp {
         }
         var seeded = config.devSeed()
                 ? new DevSeed(ports.accounts(), services.accountAdmin(), services.siteAdmin()).applyIfEmpty().await()
-                : java.util.Optional.<DevSeed.Seeded>empty();
+                : Optional.<DevSeed.Seeded>empty();
 
         HttpDependencies http = new HttpDependencies(services.recordConversion(), services.queries(),
                 services.queries(), services.authenticate(), services.idempotency(), services.accountAdmin(),
                 services.siteAdmin(), clock, adminToken,
-                config.idempotencyFingerprint() != io.adtarget.domain.idempotency.FingerprintMode.OFF,
-                new OperationsChecks(vertx, pool, redis, registryName), observability);
+                config.idempotencyFingerprint() != FingerprintMode.OFF,
+                new OperationsChecks(pool, redis, registryName), observability);
         deployHttp(http);
 
         workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock);
@@ -119,10 +122,10 @@ public final class AdTargetApp {
 
     private void deployHttp(HttpDependencies http) {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-        java.util.concurrent.atomic.AtomicInteger bound = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger bound = new AtomicInteger();
         // One deployment of N instances: Vert.x shares the listening socket between them (port 0 included).
         httpDeployments.add(vertx.deployVerticle(() -> new HttpVerticle(v -> ApiRouter.create(v, http),
-                config.httpHost(), config.httpPort(), bound), new io.vertx.core.DeploymentOptions().setInstances(instances))
+                config.httpHost(), config.httpPort(), bound), new DeploymentOptions().setInstances(instances))
                 .await());
         port = bound.get();
     }

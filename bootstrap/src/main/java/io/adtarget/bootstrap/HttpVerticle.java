@@ -3,6 +3,7 @@ package io.adtarget.bootstrap;
 import io.adtarget.http.ApiRouter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -14,14 +15,14 @@ import java.util.function.Function;
 /** One HTTP server instance on its event loop; several instances share the port. */
 final class HttpVerticle extends VerticleBase {
     static final Duration DRAIN = Duration.ofSeconds(10);
-    private final Function<io.vertx.core.Vertx, Router> routerFactory;
+    private final Function<Vertx, Router> routerFactory;
     private final String host;
     private final int port;
     private final AtomicInteger boundPort;
     private HttpServer server;
 
     /** {@code boundPort} receives the port actually listened on (the same for every instance). */
-    HttpVerticle(Function<io.vertx.core.Vertx, Router> routerFactory, String host, int port, AtomicInteger boundPort) {
+    HttpVerticle(Function<Vertx, Router> routerFactory, String host, int port, AtomicInteger boundPort) {
         this.routerFactory = routerFactory;
         this.host = host;
         this.port = port;

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,10 @@ import org.slf4j.LoggerFactory;
 final class Observability implements RequestObserver, MetaAttemptListener {
     private static final Logger REQUESTS = LoggerFactory.getLogger("adtarget.requests");
     private final MeterRegistry registry;
+    private final Map<String, Counter> requestCounters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> metaTimers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> metaErrors = new ConcurrentHashMap<>();
 
     Observability(MeterRegistry registry) {
         this.registry = registry;
@@ -26,13 +32,15 @@ final class Observability implements RequestObserver, MetaAttemptListener {
 
     @Override
     public void requestFinished(ObservedRequest request) {
-        String status = Integer.toString(request.status());
-        Counter.builder("adtarget.http.requests").tag("route", request.route()).tag("status", status)
-                .description("HTTP requests by route template and status").register(registry).increment();
-        Timer.builder("adtarget.http.request.duration").tag("route", request.route())
-                .publishPercentileHistogram()
+        // Meters are looked up once per (route, status) and reused: this runs on every request.
+        requestCounters.computeIfAbsent(request.route() + " " + request.status(), key -> Counter
+                .builder("adtarget.http.requests").tag("route", request.route())
+                .tag("status", Integer.toString(request.status()))
+                .description("HTTP requests by route template and status").register(registry)).increment();
+        requestTimers.computeIfAbsent(request.route(), route -> Timer.builder("adtarget.http.request.duration")
+                .tag("route", route).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
-                .description("HTTP request latency by route template").register(registry)
+                .description("HTTP request latency by route template").register(registry))
                 .record(request.latencyNanos(), TimeUnit.NANOSECONDS);
         REQUESTS.atInfo()
                 .addKeyValue("method", request.method())
@@ -46,14 +54,15 @@ final class Observability implements RequestObserver, MetaAttemptListener {
 
     @Override
     public void onAttempt(MetaAttempt attempt) {
-        Timer.builder("adtarget.meta.requests").tag("outcome", attempt.sent() ? "sent" : "failed")
-                .publishPercentileHistogram()
+        metaTimers.computeIfAbsent(attempt.sent() ? "sent" : "failed", outcome -> Timer
+                .builder("adtarget.meta.requests").tag("outcome", outcome).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
-                .description("Calls to Meta's Conversions API").register(registry)
+                .description("Calls to Meta's Conversions API").register(registry))
                 .record(attempt.latency());
         if (!attempt.sent()) {
-            Counter.builder("adtarget.meta.errors").tag("code", attempt.outcome())
-                    .description("Failed calls to Meta by error class").register(registry).increment();
+            metaErrors.computeIfAbsent(attempt.outcome(), code -> Counter.builder("adtarget.meta.errors")
+                    .tag("code", code).description("Failed calls to Meta by error class").register(registry))
+                    .increment();
         }
     }
 }

@@ -5,7 +5,6 @@ import io.adtarget.http.ReadinessCheck;
 import io.adtarget.http.ReadinessReport;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.redis.client.Redis;
@@ -22,7 +21,7 @@ final class OperationsChecks implements OperationsEndpoints {
     private final Redis redis;
     private final Handler<RoutingContext> metrics;
 
-    OperationsChecks(Vertx vertx, Pool pool, Redis redis, String registryName) {
+    OperationsChecks(Pool pool, Redis redis, String registryName) {
         this.pool = pool;
         this.redis = redis;
         this.metrics = PrometheusScrapingHandler.create(registryName);

@@ -1,5 +1,6 @@
 package io.adtarget.domain.account;
 
+import io.adtarget.domain.shared.Base62;
 import io.adtarget.domain.shared.KeyMode;
 import io.adtarget.domain.shared.Sha256;
 import java.util.Objects;
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
 public record ApiKeySecret(String value) {
     public static final int RANDOM_LENGTH = 40;
     public static final int PREFIX_LENGTH = 12;
-    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final Pattern FORMAT = Pattern.compile("^atk_(live|test)_[0-9A-Za-z]{32,200}$");
 
     public ApiKeySecret {
@@ -27,11 +27,7 @@ public record ApiKeySecret(String value) {
 
     /** A new secret: {@code atk_<mode>_} then 40 base62 characters from {@code random} (use a SecureRandom). */
     public static ApiKeySecret generate(KeyMode mode, RandomGenerator random) {
-        StringBuilder out = new StringBuilder("atk_").append(mode.slug()).append('_');
-        for (int i = 0; i < RANDOM_LENGTH; i++) {
-            out.append(BASE62.charAt(random.nextInt(BASE62.length())));
-        }
-        return new ApiKeySecret(out.toString());
+        return new ApiKeySecret("atk_" + mode.slug() + "_" + Base62.random(RANDOM_LENGTH, random));
     }
 
     public KeyMode mode() {
