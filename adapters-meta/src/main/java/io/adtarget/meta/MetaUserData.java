@@ -1,0 +1,57 @@
+package io.adtarget.meta;
+
+import io.adtarget.domain.conversion.TelegramUserId;
+import io.adtarget.domain.userdata.DataProcessingOptions;
+import io.adtarget.domain.userdata.HashedField;
+import io.adtarget.domain.userdata.UserData;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Meta's {@code user_data} and {@code data_processing_options} of one event (meta-capi.md): hashed contact
+ * fields as one-element arrays (the SDK's shape), {@code external_id} = the Telegram user's hash and then the
+ * client's own, and the browser signals raw.
+ */
+final class MetaUserData {
+    private MetaUserData() {
+    }
+
+    static JsonObject of(TelegramUserId telegramUserId, UserData data) {
+        JsonObject json = new JsonObject();
+        for (HashedField field : HashedField.values()) {
+            if (field != HashedField.EXTERNAL_ID && data.hash(field) != null) {
+                json.put(field.metaKey(), new JsonArray().add(data.hash(field).value()));
+            }
+        }
+        JsonArray externalIds = new JsonArray().add(telegramUserId.hashedExternalId());
+        if (data.hash(HashedField.EXTERNAL_ID) != null) {
+            externalIds.add(data.hash(HashedField.EXTERNAL_ID).value());
+        }
+        json.put("external_id", externalIds);
+        if (data.clientIpAddress() != null) {
+            json.put("client_ip_address", data.clientIpAddress().value());
+        }
+        if (data.clientUserAgent() != null) {
+            json.put("client_user_agent", data.clientUserAgent().value());
+        }
+        if (data.fbc() != null) {
+            json.put("fbc", data.fbc().value());
+        }
+        if (data.fbp() != null) {
+            json.put("fbp", data.fbp().value());
+        }
+        return json;
+    }
+
+    /** Adds the Limited Data Use keys to an event; nothing when the conversion carries no options. */
+    static void addProcessingOptions(JsonObject event, DataProcessingOptions options) {
+        if (options == null) {
+            return;
+        }
+        event.put("data_processing_options", new JsonArray(options.options()));
+        if (options.limitedDataUse()) {
+            event.put("data_processing_options_country", options.country());
+            event.put("data_processing_options_state", options.state());
+        }
+    }
+}
