@@ -3,6 +3,7 @@ package io.adtarget.meta;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.site.TestEventCode;
+import io.adtarget.domain.userdata.MatchData;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Map;
 /** The Conversions API request body for one conversion (meta-capi.md, "Request"), shared by both gateways. */
 final class MetaPayload {
     static final String PARTNER_AGENT = "adtarget-conversions";
-    static final String ACTION_SOURCE = "chat";
 
     private MetaPayload() {
     }
@@ -27,20 +27,21 @@ final class MetaPayload {
 
     static JsonObject event(ConversionEvent conversion) {
         ConversionDetails details = conversion.details();
+        MatchData match = details.matchData();
         JsonObject event = new JsonObject()
                 .put("event_name", conversion.eventType().value())
                 .put("event_time", details.eventTime().getEpochSecond())
                 .put("event_id", conversion.eventId())
-                .put("action_source", ACTION_SOURCE);
+                .put("action_source", match.actionSource().wire());
         if (details.eventSourceUrl() != null) {
             event.put("event_source_url", details.eventSourceUrl());
         }
-        event.put("user_data", new JsonObject()
-                .put("external_id", new JsonArray().add(conversion.telegramUserId().hashedExternalId())));
+        event.put("user_data", MetaUserData.of(conversion.telegramUserId(), match.userData()));
         JsonObject customData = customData(details);
         if (!customData.isEmpty()) {
             event.put("custom_data", customData);
         }
+        MetaUserData.addProcessingOptions(event, match.dataProcessingOptions());
         return event;
     }
 

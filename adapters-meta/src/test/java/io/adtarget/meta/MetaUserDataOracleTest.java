@@ -8,7 +8,12 @@ import com.facebook.ads.sdk.serverside.Event;
 import com.facebook.ads.sdk.serverside.EventRequest;
 import com.facebook.ads.sdk.serverside.GenderEnum;
 import com.facebook.ads.sdk.serverside.UserData;
+import io.adtarget.domain.conversion.ConversionDetails;
+import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.conversion.EventType;
 import io.adtarget.domain.conversion.TelegramUserId;
+import io.adtarget.domain.shared.KeyMode;
+import io.adtarget.domain.userdata.MatchData;
 import io.adtarget.domain.shared.Sha256;
 import io.adtarget.domain.userdata.DataProcessingOptions;
 import io.adtarget.domain.userdata.HashedField;
@@ -115,6 +120,31 @@ class MetaUserDataOracleTest {
         JsonObject notLimited = new JsonObject();
         MetaUserData.addProcessingOptions(notLimited, DataProcessingOptions.NOT_LIMITED);
         assertThat(notLimited.encode()).isEqualTo("{\"data_processing_options\":[]}");
+    }
+
+    @Test
+    void a_website_conversion_with_user_data_and_ldu_agrees_with_the_sdk_event_on_every_field() {
+        UserDataInput input = new UserDataInput(Map.of(HashedField.EMAIL, "ann@example.com"), "168.212.226.204",
+                "Mozilla/5.0 (X11)", null, "fb.1.1596403881668.1116446470", "IwAR2F4");
+        io.adtarget.domain.userdata.UserData data =
+                ((UserDataResult.Accepted) UserDataNormaliser.normalise(input, RECEIVED)).userData();
+        MatchData match = new MatchData(data, io.adtarget.domain.userdata.ActionSource.WEBSITE,
+                new DataProcessingOptions(true, 0, 0));
+        ConversionEvent conversion = TestConversions.conversion(KeyMode.LIVE, new EventType("Lead"), null,
+                new ConversionDetails(null, TestConversions.EVENT_TIME, "https://shop.example/promo", Map.of(), match));
+
+        JsonObject ours = new JsonObject(MetaPayload.event(conversion).encode());
+        JsonObject sdk = event(new Event().eventName("Lead").eventTime(TestConversions.EVENT_TIME.getEpochSecond())
+                .eventId(TestConversions.CONVERSION_ID).actionSource(ActionSource.website)
+                .eventSourceUrl("https://shop.example/promo")
+                .userData(new UserData().emails(List.of("ann@example.com"))
+                        .externalIds(List.of(TELEGRAM.hashedExternalId()))
+                        .clientIpAddress("168.212.226.204").clientUserAgent("Mozilla/5.0 (X11)")
+                        .fbc("fb.1.1764270253123.IwAR2F4").fbp("fb.1.1596403881668.1116446470"))
+                .dataProcessingOptions(new String[] {"LDU"}).dataProcessingOptionsCountry(0)
+                .dataProcessingOptionsState(0));
+
+        assertThat(ours).isEqualTo(sdk);
     }
 
     private static JsonObject ours(UserDataInput input) {

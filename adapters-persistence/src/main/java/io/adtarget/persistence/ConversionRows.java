@@ -23,22 +23,30 @@ import java.util.Currency;
 /** Maps the {@code conversions} table to {@link ConversionEvent} and back. */
 final class ConversionRows {
     static final String COLUMNS = "id, account_id, site_id, key_mode, telegram_user_id, channel_id, event_type,"
-            + " client_event_id, value_amount, value_currency, event_time, event_source_url, custom_data, status,"
+            + " client_event_id, value_amount, value_currency, event_time, event_source_url, custom_data,"
+            + " user_data, action_source, data_processing_options, status,"
             + " attempts, created_at, updated_at, sent_at, fbtrace_id, last_error_code, last_error_message,"
             + " last_error_retryable, last_error_meta_code, last_error_fbtrace_id, skip_reason, next_attempt_at,"
             + " lease_until, version";
 
-    /** The mutable columns, $2…$19, as the UPDATE statements set them. */
+    /** Number of columns in {@link #COLUMNS}. */
+    static final int COLUMN_COUNT = 31;
+
+    /** The mutable columns, $2…$22, as the UPDATE statements set them; $23 is left for the caller. */
     static final String MUTABLE_ASSIGNMENTS = "value_amount = $2, value_currency = $3, event_time = $4,"
-            + " event_source_url = $5, custom_data = $6, status = $7, attempts = $8, updated_at = $9, sent_at = $10,"
-            + " fbtrace_id = $11, last_error_code = $12, last_error_message = $13, last_error_retryable = $14,"
-            + " last_error_meta_code = $15, last_error_fbtrace_id = $16, skip_reason = $17, next_attempt_at = $18,"
-            + " lease_until = $19, version = version + 1";
+            + " event_source_url = $5, custom_data = $6, user_data = $7, action_source = $8,"
+            + " data_processing_options = $9, status = $10, attempts = $11, updated_at = $12, sent_at = $13,"
+            + " fbtrace_id = $14, last_error_code = $15, last_error_message = $16, last_error_retryable = $17,"
+            + " last_error_meta_code = $18, last_error_fbtrace_id = $19, skip_reason = $20, next_attempt_at = $21,"
+            + " lease_until = $22, version = version + 1";
+
+    /** The parameter of the expected version in an UPDATE built on {@link #MUTABLE_ASSIGNMENTS}. */
+    static final String VERSION_PARAMETER = "$23";
 
     private ConversionRows() {
     }
 
-    /** All 28 columns in {@link #COLUMNS} order, stored with {@code version}. */
+    /** All 31 columns in {@link #COLUMNS} order, stored with {@code version}. */
     static Tuple insertParams(ConversionEvent c, long version) {
         Tuple t = Tuple.of(c.id().value(), c.accountId().value(), c.siteId().value(), c.keyMode().slug(),
                 c.telegramUserId().value(), c.channelId().value(), c.eventType().value(),
@@ -47,7 +55,7 @@ final class ConversionRows {
         return t.addLong(version);
     }
 
-    /** $1 = id, $2…$19 the mutable columns; the caller appends its own conditions after them. */
+    /** $1 = id, $2…$22 the mutable columns; the caller appends its own conditions after them. */
     static Tuple updateParams(ConversionEvent c) {
         Tuple t = Tuple.of(c.id().value());
         addDetails(t, c);
@@ -66,7 +74,10 @@ final class ConversionRows {
                 .addValue(d.value() == null ? null : d.value().currency().getCurrencyCode())
                 .addValue(Sql.ts(d.eventTime()))
                 .addValue(d.eventSourceUrl())
-                .addValue(Sql.json(d.customData()));
+                .addValue(Sql.json(d.customData()))
+                .addValue(MatchDataColumns.userData(d.matchData().userData()))
+                .addValue(MatchDataColumns.actionSource(d.matchData()))
+                .addValue(MatchDataColumns.processingOptions(d.matchData().dataProcessingOptions()));
     }
 
     private static void addStateWithCreated(Tuple t, ConversionEvent c) {
@@ -97,7 +108,9 @@ final class ConversionRows {
         String currency = r.getString("value_currency");
         Money value = amount == null ? null : new Money(amount, Currency.getInstance(currency.trim()));
         ConversionDetails details = new ConversionDetails(value, Sql.instant(r.getOffsetDateTime("event_time")),
-                r.getString("event_source_url"), Sql.plainMap(r.getJsonObject("custom_data")));
+                r.getString("event_source_url"), Sql.plainMap(r.getJsonObject("custom_data")),
+                MatchDataColumns.read(r.getJsonObject("user_data"), r.getString("action_source"),
+                        r.getJsonObject("data_processing_options")));
         String clientEventId = r.getString("client_event_id");
         String errorCode = r.getString("last_error_code");
         DeliveryError error = errorCode == null ? null : new DeliveryError(DeliveryErrorCode.fromSlug(errorCode),

@@ -41,11 +41,11 @@ public final class PgConversionRepository implements ConversionRepository {
             + " WHERE site_id = $1 AND key_mode = $2 AND telegram_user_id = $3 AND channel_id = $4"
             + " AND event_type = $5 AND client_event_id IS NULL AND created_at > $6"
             + " ORDER BY created_at DESC, id DESC LIMIT 1";
-    static final String INSERT = "INSERT INTO conversions (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
-            + " $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28)"
+    static final String INSERT = "INSERT INTO conversions (" + COLUMNS + ") VALUES ("
+            + Sql.parameters(ConversionRows.COLUMN_COUNT) + ")"
             + " RETURNING " + COLUMNS;
     static final String UPDATE_IF_VERSION = "UPDATE conversions SET " + MUTABLE_ASSIGNMENTS
-            + " WHERE id = $1 AND version = $20 RETURNING " + COLUMNS;
+            + " WHERE id = $1 AND version = " + ConversionRows.VERSION_PARAMETER + " RETURNING " + COLUMNS;
     static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM conversions WHERE id = $1";
     static final String FIND_FOR_ACCOUNT = "SELECT " + COLUMNS + " FROM conversions WHERE id = $1 AND account_id = $2";
     /** Mirrors {@link ConversionEvent#isDue}: $1 = now, $2 = now - deliveryLease. */

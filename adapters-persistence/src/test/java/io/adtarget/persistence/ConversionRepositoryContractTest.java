@@ -64,6 +64,23 @@ public abstract class ConversionRepositoryContractTest {
     }
 
     @Test
+    void keeps_user_data_action_source_and_ldu_options_and_a_revision_replaces_them() {
+        ConversionEvent first = samples.withMatchData(20, "evt-ud", ConversionSamples.matchData("a@example.com",
+                "1.2.3.4"), T0);
+        ConversionEvent created = result(repo.upsert(first, T0, WINDOW)).conversion();
+        assertThat(result(repo.findById(first.id()))).contains(first.withVersion(1));
+
+        ConversionEvent again = samples.withMatchData(20, "evt-ud", ConversionSamples.matchData("b@example.com",
+                "2001:db8::1"), T0.plusSeconds(60));
+        UpsertDecision decision = result(repo.upsert(again, T0.plusSeconds(60), WINDOW));
+        assertThat(decision).isInstanceOf(UpsertDecision.Revise.class);
+        assertThat(decision.conversion().id()).isEqualTo(created.id());
+        assertThat(decision.conversion().details().matchData()).isEqualTo(again.details().matchData());
+        assertThat(result(repo.findById(created.id())).orElseThrow().details().matchData())
+                .isEqualTo(again.details().matchData());
+    }
+
+    @Test
     void deduplicates_a_recent_sent_match_without_changing_it() {
         ConversionEvent created = result(repo.upsert(samples.candidate(3, null, "1", T0), T0, WINDOW)).conversion();
         ConversionEvent claimed = result(repo.save(created.claimForDelivery(T0, LEASE), 1)).orElseThrow();

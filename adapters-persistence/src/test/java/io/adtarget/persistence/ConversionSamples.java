@@ -11,6 +11,14 @@ import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.KeyMode;
 import io.adtarget.domain.shared.Money;
 import io.adtarget.domain.shared.SiteId;
+import io.adtarget.domain.userdata.ActionSource;
+import io.adtarget.domain.userdata.DataProcessingOptions;
+import io.adtarget.domain.userdata.HashedField;
+import io.adtarget.domain.userdata.MatchData;
+import io.adtarget.domain.userdata.UserData;
+import io.adtarget.domain.userdata.UserDataInput;
+import io.adtarget.domain.userdata.UserDataNormaliser;
+import io.adtarget.domain.userdata.UserDataResult;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +33,23 @@ record ConversionSamples(AccountId account, SiteId site, SplittableRandom random
         return ConversionEvent.create(ConversionId.generate(now, random), account, site, KeyMode.LIVE,
                 new TelegramUserId(user), new ChannelId("-1001234567890"), new EventType("Purchase"),
                 eventId == null ? null : new ClientEventId(eventId), details(amount), now);
+    }
+
+    /** A candidate carrying user data, a website action source and LDU options. */
+    ConversionEvent withMatchData(long user, String eventId, MatchData matchData, Instant now) {
+        ConversionDetails plain = details("5");
+        return ConversionEvent.create(ConversionId.generate(now, random), account, site, KeyMode.LIVE,
+                new TelegramUserId(user), new ChannelId("-1001234567890"), new EventType("Purchase"),
+                eventId == null ? null : new ClientEventId(eventId), new ConversionDetails(plain.value(),
+                        plain.eventTime(), plain.eventSourceUrl(), plain.customData(), matchData), now);
+    }
+
+    static MatchData matchData(String email, String ip) {
+        UserDataInput input = new UserDataInput(Map.of(HashedField.EMAIL, email, HashedField.PHONE, "+1 650 555 1212",
+                HashedField.EXTERNAL_ID, "crm-42"), ip, "Mozilla/5.0 (X11)",
+                "fb.1.1554763741205.AbCdEf", "fb.1.1596403881668.1116446470", null);
+        UserData data = ((UserDataResult.Accepted) UserDataNormaliser.normalise(input, T0)).userData();
+        return new MatchData(data, ActionSource.WEBSITE, new DataProcessingOptions(true, 1, 1000));
     }
 
     static ConversionDetails details(String amount) {

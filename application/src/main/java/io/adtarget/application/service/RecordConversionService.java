@@ -62,7 +62,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
                 command.channelId(), command.eventType(), command.clientEventId(),
                 new ConversionDetails(command.value(),
                         command.eventTime() != null ? command.eventTime() : receivedAt,
-                        command.eventSourceUrl(), command.customData()),
+                        command.eventSourceUrl(), command.customData(), command.matchData()),
                 receivedAt);
         // SENT is terminal, so a SENT match read without the lock is still the answer under it: a stale
         // read can only miss a SENT (and then take the locked path), never invent one.
@@ -96,6 +96,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
             if (decision instanceof UpsertDecision.Create created) {
                 telemetry.conversion("created");
                 ConversionEvent stored = created.conversion();
+                reportMatchSignals(stored);
                 Future<ConversionEvent> delivered = stored.claimed()
                         ? delivery.deliverClaimed(stored, site)
                         : delivery.deliver(stored, site);
@@ -103,10 +104,15 @@ public final class RecordConversionService implements RecordConversionUseCase {
             }
             if (decision instanceof UpsertDecision.Revise revised) {
                 telemetry.conversion("updated");
+                reportMatchSignals(revised.conversion());
                 return delivery.deliver(revised.conversion(), site).map(RecordConversionResult.Updated::new);
             }
             return Future.succeededFuture(deduplicated(decision.conversion()));
         });
+    }
+
+    private void reportMatchSignals(ConversionEvent conversion) {
+        telemetry.matchSignals(conversion.siteId(), conversion.details().matchData().userData().signals());
     }
 
     private RecordConversionResult deduplicated(ConversionEvent sent) {

@@ -5,6 +5,7 @@ import io.adtarget.domain.conversion.ClientEventId;
 import io.adtarget.domain.conversion.EventType;
 import io.adtarget.domain.conversion.TelegramUserId;
 import io.adtarget.domain.shared.Money;
+import io.adtarget.domain.userdata.MatchData;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -12,11 +13,12 @@ import java.util.Objects;
 /**
  * A validated conversion request. {@code eventTime} null means "time of receipt";
  * {@code value}, {@code clientEventId}, {@code eventSourceUrl} are optional; {@code customData}
- * holds JSON values only (String, Number, Boolean, null, List, Map).
+ * holds JSON values only (String, Number, Boolean, null, List, Map); {@code matchData} is the normalised,
+ * hashed user data with action source and LDU options (never raw contact data).
  */
 public record RecordConversionCommand(ApiPrincipal principal, TelegramUserId telegramUserId, ChannelId channelId,
         EventType eventType, Money value, Instant eventTime, ClientEventId clientEventId, String eventSourceUrl,
-        Map<String, Object> customData) {
+        Map<String, Object> customData, MatchData matchData) {
 
     public RecordConversionCommand {
         Objects.requireNonNull(principal, "principal");
@@ -27,5 +29,14 @@ public record RecordConversionCommand(ApiPrincipal principal, TelegramUserId tel
             throw new IllegalArgumentException("value and currency are required for Purchase");
         }
         customData = customData == null ? Map.of() : customData;
+        matchData = matchData == null ? MatchData.NONE : matchData;
+    }
+
+    /** A command without user data. */
+    public RecordConversionCommand(ApiPrincipal principal, TelegramUserId telegramUserId, ChannelId channelId,
+            EventType eventType, Money value, Instant eventTime, ClientEventId clientEventId, String eventSourceUrl,
+            Map<String, Object> customData) {
+        this(principal, telegramUserId, channelId, eventType, value, eventTime, clientEventId, eventSourceUrl,
+                customData, MatchData.NONE);
     }
 }
