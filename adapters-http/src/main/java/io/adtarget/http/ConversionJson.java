@@ -1,5 +1,6 @@
 package io.adtarget.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionStatus;
@@ -43,6 +44,10 @@ final class ConversionJson {
         } else {
             out.putNull("skipReason");
         }
+        out.put("actionSource", c.details().matchData().actionSource().wire());
+        // which Meta keys the client's user data filled, never their values (docs/match-quality.md)
+        ArrayNode fields = out.putArray("userDataFields");
+        c.details().matchData().userData().metaKeys().forEach(fields::add);
         return out;
     }
 

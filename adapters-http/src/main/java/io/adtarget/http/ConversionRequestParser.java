@@ -5,9 +5,11 @@ import io.adtarget.application.port.in.ApiPrincipal;
 import io.adtarget.application.port.in.RecordConversionCommand;
 import io.adtarget.domain.conversion.ChannelId;
 import io.adtarget.domain.conversion.ClientEventId;
+import io.adtarget.domain.conversion.EventTimes;
 import io.adtarget.domain.conversion.EventType;
 import io.adtarget.domain.conversion.TelegramUserId;
 import io.adtarget.domain.shared.Money;
+import io.adtarget.domain.userdata.MatchData;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +34,11 @@ final class ConversionRequestParser {
     }
 
     RecordConversionCommand parse(byte[] body, ApiPrincipal principal) {
+        return parse(body, principal, MatchDataReader.ForwardedHeaders.NONE);
+    }
+
+    RecordConversionCommand parse(byte[] body, ApiPrincipal principal, MatchDataReader.ForwardedHeaders headers) {
+        Instant receivedAt = clock.instant();
         FieldReader in = new FieldReader(Json.parseObject(body));
         Long userId = in.integer("telegramUserId", true);
         TelegramUserId telegramUserId = in.convert("telegramUserId", userId, TelegramUserId::new);
@@ -42,9 +49,10 @@ final class ConversionRequestParser {
         ClientEventId eventId = in.convert("eventId", in.text("eventId", false), ClientEventId::new);
         String url = in.convert("eventSourceUrl", in.text("eventSourceUrl", false), HttpUrls::requireAbsoluteHttp);
         Map<String, Object> customData = CustomData.read(in);
+        MatchData matchData = MatchDataReader.read(in, headers, in.raw("eventSourceUrl") != null, receivedAt);
         in.throwIfInvalid();
         return new RecordConversionCommand(principal, telegramUserId, channelId, eventType, value, eventTime,
-                eventId, url, customData);
+                eventId, url, customData, matchData);
     }
 
     /** A channel id given as a string, or as a JSON integer read as its decimal string. */
@@ -77,11 +85,17 @@ final class ConversionRequestParser {
         return currency == null ? null : money;
     }
 
+    /** Unix seconds, or milliseconds from 10^12 on ({@link EventTimes}); the limits apply to the instant. */
     private Instant eventTime(FieldReader in) {
-        Long seconds = in.integer("eventTime", false);
-        if (seconds == null) {
+        Long epoch = in.integer("eventTime", false);
+        if (epoch == null) {
             return null;
         }
+        if (epoch < 0) {
+            return in.fail("eventTime", "must not be older than 7 days");
+        }
+        Instant time = EventTimes.fromEpoch(epoch);
+        long seconds = time.getEpochSecond();
         long now = clock.instant().getEpochSecond();
         if (seconds < now - MAX_AGE.toSeconds()) {
             return in.fail("eventTime", "must not be older than 7 days");
@@ -89,7 +103,7 @@ final class ConversionRequestParser {
         if (seconds > now + MAX_AHEAD.toSeconds()) {
             return in.fail("eventTime", "must not be more than 5 minutes in the future");
         }
-        return Instant.ofEpochSecond(seconds);
+        return time;
     }
 
 }

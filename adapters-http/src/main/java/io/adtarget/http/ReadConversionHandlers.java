@@ -42,6 +42,7 @@ final class ReadConversionHandlers {
             ArrayNode items = body.putArray("items");
             page.items().forEach(conversion -> items.add(ConversionJson.render(conversion, false)));
             body.put("nextCursor", page.next() == null ? null : page.next().encode());
+            body.set("coverage", CoverageJson.perSite(page.items()));
             Responses.json(ctx, 200, body);
         }).onFailure(ctx::fail);
     }

@@ -37,11 +37,14 @@ final class RecordConversionHandler implements Handler<RoutingContext> {
         ApiPrincipal principal = ctx.get(Keys.PRINCIPAL);
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         IdempotencyKey key = ctx.get(Keys.IDEMPOTENCY_KEY);
+        MatchDataReader.ForwardedHeaders forwarded = new MatchDataReader.ForwardedHeaders(
+                ctx.request().getHeader(MatchDataReader.CLIENT_IP_HEADER),
+                ctx.request().getHeader(MatchDataReader.CLIENT_USER_AGENT_HEADER));
         IdempotentRequest request = key == null ? null : new IdempotentRequest(
-                new IdempotencyScope(principal.apiKeyId(), key), fingerprintBodies ? Sha256.hex(body) : null);
+                new IdempotencyScope(principal.apiKeyId(), key), fingerprintBodies ? fingerprint(body, forwarded) : null);
         RecordConversionCommand command;
         try {
-            command = parser.parse(body, principal);
+            command = parser.parse(body, principal, forwarded);
         } catch (ProblemException invalid) {
             refuseUnlessStored(ctx, request, invalid);
             return;
@@ -57,6 +60,22 @@ final class RecordConversionHandler implements Handler<RoutingContext> {
         executeIdempotently.execute(request, action)
                 .onSuccess(outcome -> respond(ctx, outcome))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * The SHA-256 of the body, and of the forwarded browser headers when there are any: they are user data
+     * of the request as much as the body's {@code userData} (without them the fingerprint is the body's alone).
+     */
+    static String fingerprint(byte[] body, MatchDataReader.ForwardedHeaders forwarded) {
+        if (forwarded.clientIp() == null && forwarded.clientUserAgent() == null) {
+            return Sha256.hex(body);
+        }
+        String headers = "\n" + MatchDataReader.CLIENT_IP_HEADER + ": " + forwarded.clientIp() + "\n"
+                + MatchDataReader.CLIENT_USER_AGENT_HEADER + ": " + forwarded.clientUserAgent();
+        byte[] suffix = headers.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(body, body.length + suffix.length);
+        System.arraycopy(suffix, 0, all, body.length, suffix.length);
+        return Sha256.hex(all);
     }
 
     /**

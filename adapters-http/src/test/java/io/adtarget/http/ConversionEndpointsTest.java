@@ -36,7 +36,7 @@ class ConversionEndpointsTest {
     static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
     static final List<String> FIELD_ORDER = List.of("conversionId", "eventId", "siteId", "telegramUserId",
             "channelId", "eventType", "value", "currency", "eventTime", "status", "deduplicated", "attempts",
-            "createdAt", "updatedAt", "sentAt", "lastError", "skipReason");
+            "createdAt", "updatedAt", "sentAt", "lastError", "skipReason", "actionSource", "userDataFields");
     static final String PURCHASE = """
             {"telegramUserId": 1234567890, "channelId": -1001234567890, "eventType": "Purchase",
              "value": 49, "currency": "usd", "eventTime": %d, "eventId": "order-77",
@@ -235,7 +235,7 @@ class ConversionEndpointsTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject body = response.bodyAsJsonObject();
-        assertThat(List.copyOf(body.fieldNames())).containsExactly("items", "nextCursor");
+        assertThat(List.copyOf(body.fieldNames())).containsExactly("items", "nextCursor", "coverage");
         assertThat(body.getJsonArray("items")).hasSize(1);
         assertThat(body.getJsonArray("items").getJsonObject(0).getString("conversionId")).isEqualTo(stored.id().toString());
         assertThat(body.getString("nextCursor")).isEqualTo(next.encode());
@@ -253,7 +253,8 @@ class ConversionEndpointsTest {
     void lists_fifty_by_default_and_ends_with_a_null_cursor() {
         HttpResponse<Buffer> response = api.get("/api/v1/events/conversion", TestApi.LIVE_KEY);
 
-        assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("items", List.of()).putNull("nextCursor"));
+        assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("items", List.of()).putNull("nextCursor")
+                .put("coverage", List.of()));
         assertThat(api.conversions.queries.get(0).limit()).isEqualTo(50);
         assertThat(api.conversions.queries.get(0).after()).isNull();
     }

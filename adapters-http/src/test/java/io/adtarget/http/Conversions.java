@@ -22,7 +22,7 @@ final class Conversions {
         Instant eventTime = c.eventTime() == null ? now : c.eventTime();
         return ConversionEvent.create(ConversionId.generate(now, RANDOM), c.principal().accountId(), SITE,
                 c.principal().mode(), c.telegramUserId(), c.channelId(), c.eventType(), c.clientEventId(),
-                new ConversionDetails(c.value(), eventTime, c.eventSourceUrl(), c.customData()), now);
+                new ConversionDetails(c.value(), eventTime, c.eventSourceUrl(), c.customData(), c.matchData()), now);
     }
 
     static ConversionEvent sent(RecordConversionCommand c, Instant now) {

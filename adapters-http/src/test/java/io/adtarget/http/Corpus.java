@@ -84,8 +84,29 @@ final class Corpus {
         all.add(BadRequest.body("eventTime one second over 5 minutes ahead",
                 with("eventTime", Long.toString(NOW + 301)), "eventTime"));
         all.add(BadRequest.body("eventTime as a string", with("eventTime", quoted(Long.toString(NOW))), "eventTime"));
-        all.add(BadRequest.body("eventTime in milliseconds", with("eventTime", Long.toString(NOW * 1000)),
-                "eventTime"));
+        // milliseconds are accepted since issue #13 (>= 10^12 reads as ms); the age limits apply to them too
+        all.add(BadRequest.body("eventTime in milliseconds 8 days old",
+                with("eventTime", Long.toString((NOW - 8 * 86400) * 1000)), "eventTime"));
+        all.add(BadRequest.body("eventTime in milliseconds 6 minutes ahead",
+                with("eventTime", Long.toString((NOW + 360) * 1000 + 123)), "eventTime"));
+        all.add(BadRequest.body("userData not an object", with("userData", "\"a@b.co\""), "userData"));
+        all.add(BadRequest.body("userData.email without @", with("userData", "{\"email\":\"ann.example.com\"}"),
+                "userData.email"));
+        all.add(BadRequest.body("userData.clientIpAddress 999.1.1.1",
+                with("userData", "{\"clientIpAddress\":\"999.1.1.1\"}"), "userData.clientIpAddress"));
+        all.add(BadRequest.body("userData.fbc of a bad shape", with("userData", "{\"fbc\":\"fb.1.abc\"}"),
+                "userData.fbc"));
+        all.add(BadRequest.body("userData.gender unknown", with("userData", "{\"gender\":\"x\"}"),
+                "userData.gender"));
+        all.add(BadRequest.body("userData.phone a number", with("userData", "{\"phone\":16505551212}"),
+                "userData.phone"));
+        all.add(BadRequest.body("userData.clientUserAgent over 512", with("userData",
+                "{\"clientUserAgent\":\"" + "a".repeat(513) + "\"}"), "userData.clientUserAgent"));
+        all.add(BadRequest.body("actionSource unknown", with("actionSource", "\"app\""), "actionSource"));
+        all.add(BadRequest.body("actionSource website without a URL or user agent",
+                with("actionSource", "\"website\""), "eventSourceUrl"));
+        all.add(BadRequest.body("dataProcessingOptions other than LDU",
+                with("dataProcessingOptions", "[\"GDPR\"]"), "dataProcessingOptions"));
         all.add(BadRequest.body("eventId empty", with("eventId", "\"\""), "eventId"));
         all.add(BadRequest.body("eventId of 101 characters", with("eventId", quoted("e".repeat(101))), "eventId"));
         all.add(BadRequest.body("eventId with a space", with("eventId", "\"order 1\""), "eventId"));
@@ -129,6 +150,10 @@ final class Corpus {
         List<BadRequest> all = new ArrayList<>();
         byte[] huge = ("{\"customData\": {\"x\": \"" + "a".repeat(200 * 1024) + "\"}}").getBytes();
         all.add(BadRequest.body("a 200 KB body", "{}", null).withBody(huge, 413, "payload-too-large"));
+        all.add(BadRequest.headers("X-Adtarget-Client-IP a host name", Map.of("X-Adtarget-Client-IP", "localhost"),
+                400, "validation-failed"));
+        all.add(BadRequest.headers("X-Adtarget-Client-User-Agent over 512 characters",
+                Map.of("X-Adtarget-Client-User-Agent", "a".repeat(513)), 400, "validation-failed"));
         all.add(BadRequest.headers("text/plain", Map.of("Content-Type", "text/plain"), 415, "unsupported-media-type"));
         all.add(BadRequest.headers("a form body", Map.of("Content-Type", "application/x-www-form-urlencoded"), 415,
                 "unsupported-media-type"));

@@ -36,6 +36,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -148,6 +149,13 @@ final class TestApi {
         return request(HttpMethod.POST, "/api/v1/events/conversion").bearerTokenAuthentication(LIVE_KEY)
                 .putHeader("Content-Type", "application/json").putHeader("Idempotency-Key", idempotencyKey)
                 .sendBuffer(Buffer.buffer(json)).await();
+    }
+
+    HttpResponse<Buffer> postConversion(String json, Map<String, String> headers) {
+        HttpRequest<Buffer> request = request(HttpMethod.POST, "/api/v1/events/conversion")
+                .bearerTokenAuthentication(LIVE_KEY).putHeader("Content-Type", "application/json");
+        headers.forEach(request::putHeader);
+        return request.sendBuffer(Buffer.buffer(json)).await();
     }
 
     /** The next request the observer was told about (waits up to 5 s for it). */

@@ -2,8 +2,11 @@ package io.adtarget.bootstrap;
 
 import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.domain.conversion.ConversionStatus;
+import io.adtarget.domain.shared.SiteId;
+import io.adtarget.domain.userdata.MatchSignal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The services' business counters as Micrometer meters (Prometheus names in semantics.md §4). */
@@ -46,6 +49,23 @@ final class MicrometerTelemetry implements Telemetry {
     @Override
     public void idempotencyPurged(long count) {
         purged.increment(count);
+    }
+
+    /**
+     * {@code adtarget_match_conversions_total{site}} and {@code adtarget_match_signal_total{site,signal}}: the
+     * share of a site's conversions carrying each signal is their ratio. The site label is bounded by the
+     * sites operators provision (never by request input); the signal label by {@link MatchSignal}.
+     */
+    @Override
+    public void matchSignals(SiteId site, List<MatchSignal> signals) {
+        Counter.builder("adtarget.match.conversions").tag("site", site.toString())
+                .description("Conversions created or revised, per site (denominator of match coverage)")
+                .register(registry).increment();
+        for (MatchSignal signal : signals) {
+            Counter.builder("adtarget.match.signal").tag("site", site.toString()).tag("signal", signal.label())
+                    .description("Conversions created or revised carrying a match signal, per site")
+                    .register(registry).increment();
+        }
     }
 
     /** Sets {@code adtarget_retry_queue_depth} (due retryable failures), refreshed by the retry worker. */

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Every log line of the JVM while open, rendered in full (message, key-value pairs, exception
  * chain with messages), with the service's own loggers and Vert.x at DEBUG so quieter paths count too.
  */
-final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private static final List<String> VERBOSE = List.of("io.adtarget", "io.vertx", "adtarget");
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final PatternLayout layout = new PatternLayout();
@@ -38,7 +38,7 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoClos
         }
     }
 
-    static CapturedLogs capture() {
+    public static CapturedLogs capture() {
         return new CapturedLogs();
     }
 
@@ -47,7 +47,7 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoClos
         lines.add(layout.doLayout(event));
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
