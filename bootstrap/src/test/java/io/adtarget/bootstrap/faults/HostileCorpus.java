@@ -313,6 +313,15 @@ final class HostileCorpus {
                                         "\"http://x/" + "a".repeat(2050) + "\"", "5", "\"http://\"")),
                         "\"telegramUserId\":7,\"channelId\":\"" + t.channelId() + "\",\"eventType\":\"Lead\",\"customData\":"
                                 + pick(List.of("[]", "\"x\"", "5", manyKeys(51), "{\"a\":null}".replace("null", "[" + "[".repeat(2000) + "]".repeat(2001)))),
+                        "\"telegramUserId\":7,\"channelId\":\"" + t.channelId() + "\",\"eventType\":\"Lead\",\"userData\":"
+                                + pick(List.of("[]", "\"x\"", "5", "{\"email\":\"a\"}", "{\"email\":[\"a@b.co\"]}",
+                                        "{\"phone\":\"\\u0000\"}", "{\"clientIpAddress\":\"::ffff:999.0.0.1\"}",
+                                        "{\"clientIpAddress\":\"localhost\"}", "{\"fbc\":\"fb.1.1.\"}",
+                                        "{\"fbp\":\"" + "f".repeat(3000) + "\"}", "{\"gender\":\"\\ud800\"}",
+                                        "{\"dateOfBirth\":\"19990230\"}", "{\"country\":\"zz\"}",
+                                        "{\"clientUserAgent\":\"a\\nb\"}", "{\"fbclid\":\"\\u00e9\"}")),
+                        "\"telegramUserId\":7,\"channelId\":\"" + t.channelId() + "\",\"eventType\":\"Lead\",\"actionSource\":"
+                                + pick(List.of("\"app\"", "\"WEBSITE\"", "\"website\"", "5", "[]")),
                         "\"telegramUserId\":7,\"telegramUserId\":8,\"channelId\":\"" + t.channelId() + "\",\"eventType\":\"Lead\"");
                 return ("{" + pick(mutations) + "}").getBytes(StandardCharsets.UTF_8);
             }
