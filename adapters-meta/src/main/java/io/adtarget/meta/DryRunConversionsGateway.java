@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code META_MODE=dry-run} gateway: accepts every event without network I/O, answers a synthetic
- * {@code dry-run-…} trace id and logs the request it would have sent, token redacted.
+ * {@code dry-run-…} trace id and logs the request it would have sent, token and raw browser values
+ * (IP, user agent, fbc, fbp) redacted; contact data is only ever there as SHA-256.
  */
 public final class DryRunConversionsGateway implements ConversionsGateway {
     private static final Logger LOG = LoggerFactory.getLogger(DryRunConversionsGateway.class);
@@ -38,7 +39,8 @@ public final class DryRunConversionsGateway implements ConversionsGateway {
         long started = System.nanoTime();
         String payload;
         try {
-            payload = MetaPayload.of(request.conversion(), request.testEventCode()).encode();
+            payload = MetaUserData.redactedForLog(MetaPayload.of(request.conversion(), request.testEventCode()))
+                    .encode();
         } catch (RuntimeException e) {
             return Future.failedFuture(new IllegalArgumentException(
                     "conversion " + request.conversion().id() + " cannot be encoded as JSON", e));

@@ -54,4 +54,24 @@ final class MetaUserData {
             event.put("data_processing_options_state", options.state());
         }
     }
+
+    /**
+     * A copy of a request body for a log line: the browser values Meta receives raw (IP, user agent, fbc, fbp)
+     * are replaced by {@code <redacted>}; the keys stay, so the line still shows which were sent.
+     */
+    static JsonObject redactedForLog(JsonObject body) {
+        JsonObject copy = body.copy();
+        JsonArray data = copy.getJsonArray("data");
+        for (int i = 0; data != null && i < data.size(); i++) {
+            JsonObject userData = data.getJsonObject(i).getJsonObject("user_data");
+            for (String key : RAW_KEYS) {
+                if (userData != null && userData.containsKey(key)) {
+                    userData.put(key, SafeText.REDACTED);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static final String[] RAW_KEYS = {"client_ip_address", "client_user_agent", "fbc", "fbp"};
 }

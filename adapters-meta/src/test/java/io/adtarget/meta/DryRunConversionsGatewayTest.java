@@ -6,9 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryOutcome;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryRequest;
+import io.adtarget.domain.conversion.ConversionDetails;
+import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.conversion.EventType;
+import io.adtarget.domain.shared.KeyMode;
+import io.adtarget.domain.shared.Sha256;
 import io.adtarget.domain.site.TestEventCode;
+import io.adtarget.domain.userdata.ActionSource;
+import io.adtarget.domain.userdata.HashedField;
+import io.adtarget.domain.userdata.MatchData;
+import io.adtarget.domain.userdata.UserData;
+import io.adtarget.domain.userdata.UserDataInput;
+import io.adtarget.domain.userdata.UserDataNormaliser;
+import io.adtarget.domain.userdata.UserDataResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DryRunConversionsGatewayTest {
@@ -37,6 +50,26 @@ class DryRunConversionsGatewayTest {
                     .contains("\"event_id\":\"" + TestConversions.CONVERSION_ID + "\"")
                     .contains("\"test_event_code\":\"TEST12345\""));
             assertThat(logs.lines()).noneMatch(line -> line.contains(TOKEN));
+        }
+    }
+
+    @Test
+    void logs_user_data_keys_but_not_the_raw_ip_user_agent_or_click_ids() {
+        UserDataInput input = new UserDataInput(Map.of(HashedField.EMAIL, "ann@example.com"), "203.0.113.9",
+                "Mozilla/5.0 (Secret)", "fb.1.1554763741205.ClickSecret", "fb.1.1596403881668.1116446470", null);
+        UserData data = ((UserDataResult.Accepted) UserDataNormaliser.normalise(input, TestConversions.EVENT_TIME))
+                .userData();
+        ConversionEvent conversion = TestConversions.conversion(KeyMode.LIVE, new EventType("Lead"), null,
+                new ConversionDetails(null, TestConversions.EVENT_TIME, null, Map.of(),
+                        new MatchData(data, ActionSource.CHAT, null)));
+        try (LogCapture logs = LogCapture.attach()) {
+            gateway.send(new DeliveryRequest(conversion, CONNECTION, null));
+
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
+                    .contains("\"client_ip_address\":\"<redacted>\"", "\"fbc\":\"<redacted>\"",
+                            Sha256.hex("ann@example.com")));
+            assertThat(logs.lines()).noneMatch(line -> line.contains("203.0.113.9") || line.contains("Secret")
+                    || line.contains("1116446470") || line.contains("ann@example.com"));
         }
     }
 
