@@ -30,9 +30,14 @@ final class MatchDataReader {
     private MatchDataReader() {
     }
 
-    /** The forwarded browser values of a request; null = header absent. */
+    /** The forwarded browser values of a request; null = header absent (a blank header counts as absent). */
     record ForwardedHeaders(String clientIp, String clientUserAgent) {
         static final ForwardedHeaders NONE = new ForwardedHeaders(null, null);
+
+        ForwardedHeaders {
+            clientIp = clientIp == null || clientIp.isBlank() ? null : clientIp;
+            clientUserAgent = clientUserAgent == null || clientUserAgent.isBlank() ? null : clientUserAgent;
+        }
     }
 
     static MatchData read(FieldReader in, ForwardedHeaders headers, boolean hasEventSourceUrl, Instant receivedAt) {
