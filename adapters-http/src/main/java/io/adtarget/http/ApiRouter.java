@@ -1,5 +1,21 @@
 package io.adtarget.http;
 
+import io.adtarget.http.admin.AccountAdminHandlers;
+import io.adtarget.http.admin.SiteAdminHandlers;
+import io.adtarget.http.auth.AdminAuthentication;
+import io.adtarget.http.auth.ApiKeyAuthentication;
+import io.adtarget.http.conversion.ReadConversionHandlers;
+import io.adtarget.http.conversion.RecordConversionHandler;
+import io.adtarget.http.ops.OperationsHandlers;
+import io.adtarget.http.ops.RequestTracking;
+import io.adtarget.http.ops.RouteTag;
+import io.adtarget.http.problem.FailureResponder;
+import io.adtarget.http.problem.InvalidRequests;
+import io.adtarget.http.support.AllowedMethods;
+import io.adtarget.http.support.IdempotencyKeyHeader;
+import io.adtarget.http.support.JsonBodyReader;
+import io.adtarget.http.support.JsonContentType;
+import io.adtarget.http.support.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;

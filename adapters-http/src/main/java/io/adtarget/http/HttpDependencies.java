@@ -7,6 +7,8 @@ import io.adtarget.application.port.in.ListConversionsUseCase;
 import io.adtarget.application.port.in.ManageAccountsUseCase;
 import io.adtarget.application.port.in.ManageSitesUseCase;
 import io.adtarget.application.port.in.RecordConversionUseCase;
+import io.adtarget.http.ops.OperationsEndpoints;
+import io.adtarget.http.ops.RequestObserver;
 import java.time.Clock;
 import java.util.Objects;
 

@@ -3,6 +3,9 @@ package io.adtarget.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.http.ops.ObservedRequest;
+import io.adtarget.http.ops.ReadinessCheck;
+import io.adtarget.http.ops.ReadinessReport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -15,10 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What every request gets regardless of endpoint: request ids, problems for routing errors, observation, ops. */
 @ExtendWith(VertxExtension.class)

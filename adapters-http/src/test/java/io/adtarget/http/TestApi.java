@@ -7,16 +7,17 @@ import io.adtarget.application.port.in.ApiPrincipal;
 import io.adtarget.application.port.in.ExecuteIdempotentlyUseCase;
 import io.adtarget.application.port.in.IdempotentOutcome;
 import io.adtarget.application.port.in.IdempotentRequest;
-import io.adtarget.domain.idempotency.StoredResponse;
-import io.vertx.core.Future;
-import java.util.Optional;
-import java.util.function.Supplier;
 import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.application.service.IdempotencyService;
 import io.adtarget.application.service.IdempotencySettings;
+import io.adtarget.domain.idempotency.StoredResponse;
 import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.ApiKeyId;
 import io.adtarget.domain.shared.KeyMode;
+import io.adtarget.http.ops.ObservedRequest;
+import io.adtarget.http.ops.OperationsEndpoints;
+import io.adtarget.http.ops.ReadinessReport;
+import io.vertx.core.Future;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -32,20 +33,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One server per test class on port 0: the real router over faked use cases and the real
  * IdempotencyService on an in-memory store; tests call it with a WebClient, blocking on the test thread.
  */
-final class TestApi {
+public final class TestApi {
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00.123Z");
-    static final String LIVE_KEY = "atk_live_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0";
+    public static final String LIVE_KEY = "atk_live_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0";
     static final String OTHER_KEY = "atk_test_" + "Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2H1g0";
     static final String UNKNOWN_KEY = "atk_live_" + "0000000000000000000000000000000000000000";
     static final String ADMIN_TOKEN = "adm-7f3c9e1a4b2d8f6e0a9c7b5d3e1f2a4c";

@@ -140,15 +140,4 @@ class UserDataEndpointTest {
                 .put("ipAndUserAgent", 0.5).put("emailOrPhone", 0.5)));
         assertThat(body.getJsonArray("items").getJsonObject(1).getJsonArray("userDataFields")).isEmpty();
     }
-
-    @Test
-    void forwarded_headers_change_the_idempotency_fingerprint_and_no_headers_keep_the_body_hash() {
-        byte[] body = BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String plain = RecordConversionHandler.fingerprint(body, MatchDataReader.ForwardedHeaders.NONE);
-        assertThat(plain).isEqualTo(Sha256.hex(body));
-        assertThat(RecordConversionHandler.fingerprint(body, new MatchDataReader.ForwardedHeaders("1.2.3.4", null)))
-                .isNotEqualTo(plain)
-                .isNotEqualTo(RecordConversionHandler.fingerprint(body,
-                        new MatchDataReader.ForwardedHeaders("1.2.3.5", null)));
-    }
 }

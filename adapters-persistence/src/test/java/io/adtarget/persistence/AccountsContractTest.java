@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link AccountRepository} and {@link ApiKeyRepository} pair does, run against each implementation. */
 public abstract class AccountsContractTest {
-    static final Instant T0 = Instant.parse("2025-03-01T12:00:00.000002Z");
+    protected static final Instant T0 = Instant.parse("2025-03-01T12:00:00.000002Z");
 
     protected AccountRepository accounts;
     protected ApiKeyRepository keys;

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link ConversionRepository} does, run against each implementation. */
 public abstract class ConversionRepositoryContractTest {
-    static final Duration WINDOW = Duration.ofHours(48);
-    static final Duration LEASE = Duration.ofSeconds(10);
+    protected static final Duration WINDOW = Duration.ofHours(48);
+    protected static final Duration LEASE = Duration.ofSeconds(10);
 
     protected ConversionRepository repo;
     protected ConversionSamples samples;

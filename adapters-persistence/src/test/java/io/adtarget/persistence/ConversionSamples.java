@@ -26,10 +26,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Builds conversion candidates for one account and site. */
-record ConversionSamples(AccountId account, SiteId site, SplittableRandom random) {
-    static final Instant T0 = Instant.parse("2025-03-01T12:00:00.123456Z");
+public record ConversionSamples(AccountId account, SiteId site, SplittableRandom random) {
+    public static final Instant T0 = Instant.parse("2025-03-01T12:00:00.123456Z");
 
-    ConversionEvent candidate(long user, String eventId, String amount, Instant now) {
+    public ConversionEvent candidate(long user, String eventId, String amount, Instant now) {
         return ConversionEvent.create(ConversionId.generate(now, random), account, site, KeyMode.LIVE,
                 new TelegramUserId(user), new ChannelId("-1001234567890"), new EventType("Purchase"),
                 eventId == null ? null : new ClientEventId(eventId), details(amount), now);
@@ -52,7 +52,7 @@ record ConversionSamples(AccountId account, SiteId site, SplittableRandom random
         return new MatchData(data, ActionSource.WEBSITE, new DataProcessingOptions(true, 1, 1000));
     }
 
-    static ConversionDetails details(String amount) {
+    public static ConversionDetails details(String amount) {
         return new ConversionDetails(new Money(new BigDecimal(amount), Money.currency("EUR")),
                 Instant.parse("2025-03-01T11:59:00Z"), "https://t.me/example",
                 Map.of("order_id", "A-" + amount, "items", List.of(Map.of("id", "sku-1", "quantity", 2)),

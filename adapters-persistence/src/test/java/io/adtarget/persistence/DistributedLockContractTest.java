@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link DistributedLock} does, run against each implementation. */
 public abstract class DistributedLockContractTest {
-    static final Duration TTL = Duration.ofMillis(600);
+    protected static final Duration TTL = Duration.ofMillis(600);
 
     protected Vertx vertx;
     protected DistributedLock lock;

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link IdempotencyStore} does, run against each implementation. */
 public abstract class IdempotencyStoreContractTest {
-    static final Instant T0 = Instant.parse("2025-03-01T12:00:00.654321Z");
-    static final Duration LEASE = Duration.ofSeconds(30);
-    static final Duration WINDOW = Duration.ofHours(24);
-    static final StoredResponse CREATED = new StoredResponse(201, "application/json",
+    protected static final Instant T0 = Instant.parse("2025-03-01T12:00:00.654321Z");
+    protected static final Duration LEASE = Duration.ofSeconds(30);
+    protected static final Duration WINDOW = Duration.ofHours(24);
+    protected static final StoredResponse CREATED = new StoredResponse(201, "application/json",
             "{\"id\":\"x\",\"status\":\"pending\"}\n".getBytes(StandardCharsets.UTF_8),
             new ConversionId(UUID.randomUUID()));
 

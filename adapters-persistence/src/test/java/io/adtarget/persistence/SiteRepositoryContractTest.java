@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link SiteRepository} and {@link SiteDirectory} pair does, run against each implementation. */
 public abstract class SiteRepositoryContractTest {
-    static final Instant T0 = Instant.parse("2025-03-01T12:00:00.000001Z");
+    protected static final Instant T0 = Instant.parse("2025-03-01T12:00:00.000001Z");
 
     protected SiteRepository sites;
     protected SiteDirectory directory;

@@ -1,7 +1,7 @@
 package io.adtarget.bootstrap;
 
-import io.adtarget.http.ObservedRequest;
-import io.adtarget.http.RequestObserver;
+import io.adtarget.http.ops.ObservedRequest;
+import io.adtarget.http.ops.RequestObserver;
 import io.adtarget.meta.MetaAttempt;
 import io.adtarget.meta.MetaAttemptListener;
 import io.micrometer.core.instrument.Counter;

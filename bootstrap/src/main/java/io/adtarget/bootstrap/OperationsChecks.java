@@ -1,8 +1,8 @@
 package io.adtarget.bootstrap;
 
-import io.adtarget.http.OperationsEndpoints;
-import io.adtarget.http.ReadinessCheck;
-import io.adtarget.http.ReadinessReport;
+import io.adtarget.http.ops.OperationsEndpoints;
+import io.adtarget.http.ops.ReadinessCheck;
+import io.adtarget.http.ops.ReadinessReport;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;

@@ -1,6 +1,6 @@
 package io.adtarget.persistence.testing;
 
-import io.adtarget.persistence.PgPools;
+import io.adtarget.persistence.pg.PgPools;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;

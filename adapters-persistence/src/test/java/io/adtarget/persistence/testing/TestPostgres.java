@@ -1,7 +1,7 @@
 package io.adtarget.persistence.testing;
 
-import io.adtarget.persistence.JdbcSettings;
-import io.adtarget.persistence.Migrations;
+import io.adtarget.persistence.pg.JdbcSettings;
+import io.adtarget.persistence.pg.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -2,7 +2,7 @@ package io.adtarget.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adtarget.persistence.JdbcSettings;
+import io.adtarget.persistence.pg.JdbcSettings;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;

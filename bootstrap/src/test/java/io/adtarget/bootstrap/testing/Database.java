@@ -1,6 +1,6 @@
 package io.adtarget.bootstrap.testing;
 
-import io.adtarget.persistence.JdbcSettings;
+import io.adtarget.persistence.pg.JdbcSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -1,0 +1,124 @@
+package io.adtarget.http.conversion;
+
+import io.adtarget.application.port.in.ApiPrincipal;
+import io.adtarget.application.port.in.ExecuteIdempotentlyUseCase;
+import io.adtarget.application.port.in.IdempotentOutcome;
+import io.adtarget.application.port.in.IdempotentRequest;
+import io.adtarget.application.port.in.RecordConversionCommand;
+import io.adtarget.application.port.in.RecordConversionUseCase;
+import io.adtarget.domain.idempotency.IdempotencyKey;
+import io.adtarget.domain.idempotency.IdempotencyScope;
+import io.adtarget.domain.idempotency.StoredResponse;
+import io.adtarget.domain.shared.Sha256;
+import io.adtarget.http.HttpDependencies;
+import io.adtarget.http.problem.Problem;
+import io.adtarget.http.problem.ProblemException;
+import io.adtarget.http.problem.ProblemType;
+import io.adtarget.http.support.Keys;
+import io.adtarget.http.support.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
+
+/**
+ * POST /api/v1/events/conversion: validates first (rejections store nothing), then records the
+ * conversion, through the idempotency protocol when the request carries an Idempotency-Key.
+ */
+public final class RecordConversionHandler implements Handler<RoutingContext> {
+    private final RecordConversionUseCase recordConversion;
+    private final ExecuteIdempotentlyUseCase executeIdempotently;
+    private final ConversionRequestParser parser;
+    private final boolean fingerprintBodies;
+
+    public RecordConversionHandler(HttpDependencies deps) {
+        this.recordConversion = deps.recordConversion();
+        this.executeIdempotently = deps.executeIdempotently();
+        this.parser = new ConversionRequestParser(deps.clock());
+        this.fingerprintBodies = deps.fingerprintBodies();
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        ApiPrincipal principal = ctx.get(Keys.PRINCIPAL);
+        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        IdempotencyKey key = ctx.get(Keys.IDEMPOTENCY_KEY);
+        MatchDataReader.ForwardedHeaders forwarded = new MatchDataReader.ForwardedHeaders(
+                ctx.request().getHeader(MatchDataReader.CLIENT_IP_HEADER),
+                ctx.request().getHeader(MatchDataReader.CLIENT_USER_AGENT_HEADER));
+        IdempotentRequest request = key == null ? null : new IdempotentRequest(
+                new IdempotencyScope(principal.apiKeyId(), key), fingerprintBodies ? fingerprint(body, forwarded) : null);
+        RecordConversionCommand command;
+        try {
+            command = parser.parse(body, principal, forwarded);
+        } catch (ProblemException invalid) {
+            refuseUnlessStored(ctx, request, invalid);
+            return;
+        }
+        String requestId = ctx.get(Keys.REQUEST_ID);
+        Supplier<Future<StoredResponse>> action = () -> Future.succeededFuture(command)
+                .compose(recordConversion::record)
+                .map(result -> ConversionResponses.render(result, requestId));
+        if (request == null) {
+            action.get().onSuccess(stored -> send(ctx, stored)).onFailure(ctx::fail);
+            return;
+        }
+        executeIdempotently.execute(request, action)
+                .onSuccess(outcome -> respond(ctx, outcome))
+                .onFailure(ctx::fail);
+    }
+
+    /**
+     * The SHA-256 of the body, and of the forwarded browser headers when there are any: they are user data
+     * of the request as much as the body's {@code userData} (without them the fingerprint is the body's alone).
+     */
+    static String fingerprint(byte[] body, MatchDataReader.ForwardedHeaders forwarded) {
+        if (forwarded.clientIp() == null && forwarded.clientUserAgent() == null) {
+            return Sha256.hex(body);
+        }
+        String headers = "\n" + MatchDataReader.CLIENT_IP_HEADER + ": " + forwarded.clientIp() + "\n"
+                + MatchDataReader.CLIENT_USER_AGENT_HEADER + ": " + forwarded.clientUserAgent();
+        byte[] suffix = headers.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(body, body.length + suffix.length);
+        System.arraycopy(suffix, 0, all, body.length, suffix.length);
+        return Sha256.hex(all);
+    }
+
+    /**
+     * An invalid body is refused (and nothing stored), unless its key already completed: a replay's
+     * body is not looked at (semantics §1), so the stored answer wins.
+     */
+    private void refuseUnlessStored(RoutingContext ctx, IdempotentRequest request, ProblemException invalid) {
+        if (request == null) {
+            ctx.fail(invalid);
+            return;
+        }
+        executeIdempotently.replayIfCompleted(request)
+                .onSuccess(stored -> stored.ifPresentOrElse(outcome -> respond(ctx, outcome), () -> ctx.fail(invalid)))
+                .onFailure(ctx::fail);
+    }
+
+    private static void respond(RoutingContext ctx, IdempotentOutcome outcome) {
+        if (outcome instanceof IdempotentOutcome.Executed executed) {
+            send(ctx, executed.response());
+        } else if (outcome instanceof IdempotentOutcome.Replayed replayed) {
+            ctx.response().putHeader("X-Idempotent-Replay", "true").putHeader("Idempotent-Replayed", "true");
+            if (replayed.bodyMismatch()) {
+                ctx.response().putHeader("X-Idempotency-Body-Mismatch", "true");
+            }
+            send(ctx, replayed.response());
+        } else if (outcome instanceof IdempotentOutcome.InUse inUse) {
+            long seconds = inUse.retryAfter() == null ? 1 : Math.max(1, (inUse.retryAfter().toMillis() + 999) / 1000);
+            ctx.fail(Problem.of(ProblemType.IDEMPOTENCY_KEY_IN_USE,
+                    "a request with this Idempotency-Key is still executing; retry later")
+                    .withHeader("Retry-After", Long.toString(seconds)).toException());
+        } else {
+            ctx.fail(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used with a different request body").toException());
+        }
+    }
+
+    private static void send(RoutingContext ctx, StoredResponse stored) {
+        Responses.bytes(ctx, stored.status(), stored.contentType(), stored.body());
+    }
+}

@@ -1,0 +1,184 @@
+package io.adtarget.persistence.pg;
+
+import static io.adtarget.persistence.pg.ConversionRows.COLUMNS;
+import static io.adtarget.persistence.pg.ConversionRows.MUTABLE_ASSIGNMENTS;
+
+import io.adtarget.application.port.out.ConversionPage;
+import io.adtarget.application.port.out.ConversionQuery;
+import io.adtarget.application.port.out.ConversionRepository;
+import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.conversion.ConversionId;
+import io.adtarget.domain.conversion.MatchKey;
+import io.adtarget.domain.conversion.UpsertDecision;
+import io.adtarget.domain.shared.AccountId;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** {@link ConversionRepository} on Postgres: advisory-locked upsert, version-checked saves, SKIP LOCKED claims. */
+public final class PgConversionRepository implements ConversionRepository {
+    static final String LOCK_MATCH_KEY = "SELECT pg_advisory_xact_lock($1)";
+    static final String LATEST_MATCH = "SELECT " + COLUMNS + " FROM conversions WHERE site_id = $1 AND key_mode = $2"
+            + " AND telegram_user_id = $3 AND channel_id = $4 AND event_type = $5 AND client_event_id = $6"
+            + " ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE";
+    static final String LATEST_MATCH_WITHOUT_EVENT_ID = "SELECT " + COLUMNS + " FROM conversions WHERE site_id = $1"
+            + " AND key_mode = $2 AND telegram_user_id = $3 AND channel_id = $4 AND event_type = $5"
+            + " AND client_event_id IS NULL ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE";
+    /** The lock-free read of the dedup fast path: the match-key index, newest first, no row lock. */
+    static final String FIND_LATEST_MATCH = "SELECT " + COLUMNS + " FROM conversions WHERE site_id = $1"
+            + " AND key_mode = $2 AND telegram_user_id = $3 AND channel_id = $4 AND event_type = $5"
+            + " AND client_event_id = $6 AND created_at > $7 ORDER BY created_at DESC, id DESC LIMIT 1";
+    static final String FIND_LATEST_MATCH_WITHOUT_EVENT_ID = "SELECT " + COLUMNS + " FROM conversions"
+            + " WHERE site_id = $1 AND key_mode = $2 AND telegram_user_id = $3 AND channel_id = $4"
+            + " AND event_type = $5 AND client_event_id IS NULL AND created_at > $6"
+            + " ORDER BY created_at DESC, id DESC LIMIT 1";
+    static final String INSERT = "INSERT INTO conversions (" + COLUMNS + ") VALUES ("
+            + Sql.parameters(ConversionRows.COLUMN_COUNT) + ")"
+            + " RETURNING " + COLUMNS;
+    static final String UPDATE_IF_VERSION = "UPDATE conversions SET " + MUTABLE_ASSIGNMENTS
+            + " WHERE id = $1 AND version = " + ConversionRows.VERSION_PARAMETER + " RETURNING " + COLUMNS;
+    static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM conversions WHERE id = $1";
+    static final String FIND_FOR_ACCOUNT = "SELECT " + COLUMNS + " FROM conversions WHERE id = $1 AND account_id = $2";
+    /** Mirrors {@link ConversionEvent#isDue}: $1 = now, $2 = now - deliveryLease. */
+    static final String SELECT_DUE_FOR_UPDATE = "SELECT " + COLUMNS + " FROM conversions"
+            + " WHERE (status = 'failed' AND last_error_retryable AND next_attempt_at <= $1)"
+            + " OR (status = 'pending' AND ((lease_until IS NOT NULL AND lease_until <= $1)"
+            + " OR (lease_until IS NULL AND updated_at <= $2)))"
+            + " ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED";
+    static final String COUNT_DUE_RETRIES = "SELECT count(*) FROM conversions"
+            + " WHERE status = 'failed' AND last_error_retryable AND next_attempt_at <= $1";
+
+    private final Pool pool;
+
+    public PgConversionRepository(Pool pool) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+    }
+
+    @Override
+    public Future<UpsertDecision> upsert(ConversionEvent candidate, Instant now, Duration window) {
+        MatchKey key = candidate.matchKey();
+        return PgErrors.guard(pool.withTransaction(conn -> {
+            // Both statements go out at once (the connection pipelines them); Postgres still runs them in
+            // order, and under READ COMMITTED the SELECT takes its snapshot only after the lock is held,
+            // so it sees whatever the previous holder committed. One round trip less per upsert.
+            Future<?> locked = conn.preparedQuery(LOCK_MATCH_KEY).execute(Tuple.of(key.digest64()));
+            Future<Optional<ConversionEvent>> latest = latestMatch(conn, key);
+            return Future.all(locked, latest)
+                    .compose(both -> store(conn, UpsertDecision.decide(latest.result(), candidate, now, window)));
+        }));
+    }
+
+    private static Future<Optional<ConversionEvent>> latestMatch(SqlConnection conn, MatchKey key) {
+        Tuple params = matchParams(key);
+        String sql = key.clientEventId() != null ? LATEST_MATCH : LATEST_MATCH_WITHOUT_EVENT_ID;
+        return conn.preparedQuery(sql).execute(params).map(PgConversionRepository::first);
+    }
+
+    @Override
+    public Future<Optional<ConversionEvent>> findLatestMatch(MatchKey key, Instant createdAfter) {
+        Tuple params = matchParams(key).addValue(Sql.ts(createdAfter));
+        String sql = key.clientEventId() != null ? FIND_LATEST_MATCH : FIND_LATEST_MATCH_WITHOUT_EVENT_ID;
+        return PgErrors.guard(pool.preparedQuery(sql).execute(params).map(PgConversionRepository::first));
+    }
+
+    /** $1…$5 the match key's columns, then $6 = client_event_id when it has one. */
+    private static Tuple matchParams(MatchKey key) {
+        Tuple params = Tuple.of(key.siteId().value(), key.keyMode().slug(), key.telegramUserId().value(),
+                key.channelId().value(), key.eventType().value());
+        if (key.clientEventId() != null) {
+            params.addString(key.clientEventId().value());
+        }
+        return params;
+    }
+
+    private static Future<UpsertDecision> store(SqlConnection conn, UpsertDecision decision) {
+        if (decision instanceof UpsertDecision.Create create) {
+            return conn.preparedQuery(INSERT).execute(ConversionRows.insertParams(create.conversion(), 1L))
+                    .map(rows -> new UpsertDecision.Create(first(rows).orElseThrow()));
+        }
+        if (decision instanceof UpsertDecision.Revise revise) {
+            ConversionEvent next = revise.conversion();
+            // the match row is locked FOR UPDATE in this transaction, so its version cannot have moved
+            return conn.preparedQuery(UPDATE_IF_VERSION)
+                    .execute(ConversionRows.updateParams(next).addLong(next.version()))
+                    .map(rows -> new UpsertDecision.Revise(first(rows).orElseThrow(
+                            () -> new IllegalStateException("locked match changed during upsert"))));
+        }
+        return Future.succeededFuture(decision);
+    }
+
+    @Override
+    public Future<Optional<ConversionEvent>> save(ConversionEvent next, long expectedVersion) {
+        return PgErrors.guard(pool.preparedQuery(UPDATE_IF_VERSION)
+                .execute(ConversionRows.updateParams(next).addLong(expectedVersion))
+                .map(PgConversionRepository::first));
+    }
+
+    @Override
+    public Future<Optional<ConversionEvent>> findById(ConversionId id) {
+        return PgErrors.guard(pool.preparedQuery(FIND_BY_ID).execute(Tuple.of(id.value()))
+                .map(PgConversionRepository::first));
+    }
+
+    @Override
+    public Future<Optional<ConversionEvent>> findForAccount(AccountId accountId, ConversionId id) {
+        return PgErrors.guard(pool.preparedQuery(FIND_FOR_ACCOUNT).execute(Tuple.of(id.value(), accountId.value()))
+                .map(PgConversionRepository::first));
+    }
+
+    @Override
+    public Future<List<ConversionEvent>> claimDue(Instant now, Duration deliveryLease, int limit,
+            UnaryOperator<ConversionEvent> transition) {
+        if (limit < 1) {
+            return Future.succeededFuture(List.of());
+        }
+        return PgErrors.guard(pool.withTransaction(conn -> conn.preparedQuery(SELECT_DUE_FOR_UPDATE)
+                .execute(Tuple.of(Sql.ts(now), Sql.ts(now.minus(deliveryLease)), limit))
+                .compose(rows -> updateAll(conn, rows, transition))));
+    }
+
+    private static Future<List<ConversionEvent>> updateAll(SqlConnection conn, RowSet<Row> due,
+            UnaryOperator<ConversionEvent> transition) {
+        if (due.size() == 0) {
+            return Future.succeededFuture(List.of());
+        }
+        List<Tuple> batch = new java.util.ArrayList<>(due.size());
+        for (Row row : due) {
+            ConversionEvent current = ConversionRows.from(row);
+            batch.add(ConversionRows.updateParams(transition.apply(current)).addLong(current.version()));
+        }
+        return conn.preparedQuery(UPDATE_IF_VERSION).executeBatch(batch).map(PgConversionRepository::allOfBatch);
+    }
+
+    private static List<ConversionEvent> allOfBatch(RowSet<Row> first) {
+        List<ConversionEvent> out = new java.util.ArrayList<>();
+        for (RowSet<Row> rs = first; rs != null; rs = rs.next()) {
+            rs.forEach(row -> out.add(ConversionRows.from(row)));
+        }
+        return out;
+    }
+
+    @Override
+    public Future<ConversionPage> list(ConversionQuery query) {
+        return PgErrors.guard(ConversionListing.page(pool, query));
+    }
+
+    @Override
+    public Future<Long> countDueRetries(Instant now) {
+        return PgErrors.guard(pool.preparedQuery(COUNT_DUE_RETRIES).execute(Tuple.of(Sql.ts(now)))
+                .map(rows -> rows.iterator().next().getLong(0)));
+    }
+
+    static Optional<ConversionEvent> first(RowSet<Row> rows) {
+        return rows.size() == 0 ? Optional.empty() : Optional.of(ConversionRows.from(rows.iterator().next()));
+    }
+}

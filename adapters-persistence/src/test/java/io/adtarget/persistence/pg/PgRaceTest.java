@@ -1,0 +1,151 @@
+package io.adtarget.persistence.pg;
+
+import static io.adtarget.persistence.ConversionSamples.T0;
+import static io.adtarget.persistence.testing.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adtarget.application.port.out.IdempotencyStore.ClaimOutcome;
+import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.conversion.UpsertDecision;
+import io.adtarget.domain.idempotency.IdempotencyKey;
+import io.adtarget.domain.idempotency.IdempotencyRecord;
+import io.adtarget.domain.idempotency.IdempotencyScope;
+import io.adtarget.domain.shared.AccountId;
+import io.adtarget.domain.shared.ApiKeyId;
+import io.adtarget.domain.shared.SiteId;
+import io.adtarget.persistence.ConversionSamples;
+import io.adtarget.persistence.testing.PgTestDatabase;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two pools on one database act as two instances; each round races N requests for one key. */
+class PgRaceTest {
+    static final int ROUNDS = 100;
+    static final int CONTENDERS = 6;
+    static final Duration LEASE = Duration.ofSeconds(10);
+    private static PgTestDatabase db;
+    private static Pool second;
+    private static ConversionSamples samples;
+
+    @BeforeAll
+    static void start() {
+        db = PgTestDatabase.create();
+        second = db.newPool(8);
+        AccountId account = new AccountId(UUID.randomUUID());
+        SiteId site = new SiteId(UUID.randomUUID());
+        db.givenSite(account.value(), site.value());
+        samples = new ConversionSamples(account, site, new SplittableRandom());
+    }
+
+    @AfterAll
+    static void stop() {
+        result(second.close());
+        db.close();
+    }
+
+    private static Pool pool(int i) {
+        return i % 2 == 0 ? db.pool() : second;
+    }
+
+    @Test
+    void concurrent_claims_of_one_idempotency_key_have_exactly_one_winner() {
+        ApiKeyId apiKey = new ApiKeyId(UUID.randomUUID());
+        for (int round = 0; round < ROUNDS; round++) {
+            IdempotencyScope scope = new IdempotencyScope(apiKey, new IdempotencyKey("race-" + round));
+            List<Future<ClaimOutcome>> claims = new ArrayList<>();
+            for (int i = 0; i < CONTENDERS; i++) {
+                IdempotencyRecord mine = IdempotencyRecord.inFlight(scope, "owner-" + i, T0, LEASE, null);
+                claims.add(new PgIdempotencyStore(pool(i)).claim(mine, T0, Duration.ofHours(24)));
+            }
+            assertThat(winners(claims, ClaimOutcome.Claimed.class)).as("round %d", round).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void concurrent_take_overs_of_an_expired_lease_have_exactly_one_winner() {
+        ApiKeyId apiKey = new ApiKeyId(UUID.randomUUID());
+        for (int round = 0; round < ROUNDS; round++) {
+            IdempotencyScope scope = new IdempotencyScope(apiKey, new IdempotencyKey("expired-" + round));
+            result(new PgIdempotencyStore(db.pool()).claim(IdempotencyRecord.inFlight(scope, "crashed", T0, LEASE, null),
+                    T0, Duration.ofHours(24)));
+            var later = T0.plus(LEASE);
+            List<Future<ClaimOutcome>> claims = new ArrayList<>();
+            for (int i = 0; i < CONTENDERS; i++) {
+                IdempotencyRecord mine = IdempotencyRecord.inFlight(scope, "owner-" + i, later, LEASE, null);
+                claims.add(new PgIdempotencyStore(pool(i)).claim(mine, later, Duration.ofHours(24)));
+            }
+            assertThat(winners(claims, ClaimOutcome.Claimed.class)).as("round %d", round).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void concurrent_upserts_of_one_match_key_create_exactly_one_conversion() {
+        for (int round = 0; round < ROUNDS; round++) {
+            List<Future<UpsertDecision>> upserts = new ArrayList<>();
+            for (int i = 0; i < CONTENDERS; i++) {
+                ConversionEvent candidate = samples.candidate(10_000 + round, "race", Integer.toString(i + 1), T0);
+                upserts.add(new PgConversionRepository(pool(i)).upsert(candidate, T0, Duration.ofHours(48)));
+            }
+            List<UpsertDecision> decisions = result(Future.all(upserts)).list();
+            assertThat(decisions.stream().filter(d -> d instanceof UpsertDecision.Create).count())
+                    .as("round %d", round).isEqualTo(1);
+            assertThat(decisions.stream().map(d -> d.conversion().id()).distinct().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void concurrent_delivery_claims_of_one_conversion_have_exactly_one_winner() {
+        for (int round = 0; round < ROUNDS; round++) {
+            ConversionEvent created = result(new PgConversionRepository(db.pool())
+                    .upsert(samples.candidate(20_000 + round, null, "1", T0), T0, Duration.ofHours(48))).conversion();
+            ConversionEvent claim = created.claimForDelivery(T0, LEASE);
+            List<Future<Optional<ConversionEvent>>> saves = new ArrayList<>();
+            for (int i = 0; i < CONTENDERS; i++) {
+                saves.add(new PgConversionRepository(pool(i)).save(claim, created.version()));
+            }
+            List<Optional<ConversionEvent>> outcomes = result(Future.all(saves)).list();
+            assertThat(outcomes.stream().filter(Optional::isPresent).count()).as("round %d", round).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void retry_workers_on_two_instances_never_claim_one_row_twice() {
+        for (int i = 0; i < 60; i++) {
+            result(new PgConversionRepository(db.pool())
+                    .upsert(samples.candidate(30_000 + i, null, "1", T0), T0, Duration.ofHours(48)));
+        }
+        var now = T0.plus(LEASE);
+        Set<Object> seen = new HashSet<>();
+        int total = 0;
+        for (int batch = 0; batch < 10; batch++) {
+            List<Future<List<ConversionEvent>>> workers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                workers.add(new PgConversionRepository(pool(w)).claimDue(now, LEASE, 4,
+                        c -> c.claimForDelivery(now, LEASE)));
+            }
+            for (Object claimed : result(Future.all(workers)).list()) {
+                for (Object c : (List<?>) claimed) {
+                    total++;
+                    assertThat(seen.add(((ConversionEvent) c).id())).as("claimed twice: %s", c).isTrue();
+                }
+            }
+        }
+        assertThat(total).isGreaterThan(0);
+        assertThat(seen).hasSize(total);
+    }
+
+    private static <T> long winners(List<Future<T>> futures, Class<?> type) {
+        return result(Future.all(futures)).list().stream().filter(type::isInstance).count();
+    }
+}
