@@ -1,6 +1,6 @@
 package io.adtarget.http;
 
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;

@@ -3,8 +3,8 @@ package io.adtarget.persistence;
 import static io.adtarget.persistence.ConversionRows.COLUMNS;
 import static io.adtarget.persistence.ConversionRows.MUTABLE_ASSIGNMENTS;
 
-import io.adtarget.application.port.out.ConversionPage;
-import io.adtarget.application.port.out.ConversionQuery;
+import io.adtarget.application.port.in.ConversionPage;
+import io.adtarget.application.port.in.ConversionQuery;
 import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;

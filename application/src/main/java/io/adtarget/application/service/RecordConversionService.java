@@ -6,7 +6,7 @@ import io.adtarget.application.port.in.RecordConversionResult;
 import io.adtarget.application.port.in.RecordConversionUseCase;
 import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.application.port.out.DistributedLock;
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.application.port.out.SiteDirectory;
 import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.domain.conversion.ConversionDetails;
