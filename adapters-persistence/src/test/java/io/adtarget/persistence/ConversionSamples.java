@@ -1,14 +1,12 @@
 package io.adtarget.persistence;
 
-import io.adtarget.domain.conversion.ChannelId;
+import io.adtarget.application.fake.ConversionTestData;
 import io.adtarget.domain.conversion.ClientEventId;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
-import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.conversion.EventType;
 import io.adtarget.domain.conversion.TelegramUserId;
 import io.adtarget.domain.shared.AccountId;
-import io.adtarget.domain.shared.KeyMode;
 import io.adtarget.domain.shared.Money;
 import io.adtarget.domain.shared.SiteId;
 import java.math.BigDecimal;
@@ -22,9 +20,10 @@ record ConversionSamples(AccountId account, SiteId site, SplittableRandom random
     static final Instant T0 = Instant.parse("2025-03-01T12:00:00.123456Z");
 
     ConversionEvent candidate(long user, String eventId, String amount, Instant now) {
-        return ConversionEvent.create(ConversionId.generate(now, random), account, site, KeyMode.LIVE,
-                new TelegramUserId(user), new ChannelId("-1001234567890"), new EventType("Purchase"),
-                eventId == null ? null : new ClientEventId(eventId), details(amount), now);
+        return ConversionTestData.aConversion().withIdFrom(random).ofAccount(account).onSite(site)
+                .byUser(new TelegramUserId(user)).ofType(new EventType("Purchase"))
+                .withClientEventId(eventId == null ? null : new ClientEventId(eventId)).withDetails(details(amount))
+                .createdAt(now).build();
     }
 
     static ConversionDetails details(String amount) {
