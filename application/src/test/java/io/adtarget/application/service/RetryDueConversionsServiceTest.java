@@ -5,7 +5,6 @@ import static io.adtarget.application.fake.Completed.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.application.fake.Fixtures;
-import io.adtarget.application.port.in.DeliverConversionUseCase;
 import io.adtarget.application.port.in.RecordConversionResult;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryOutcome;
 import io.adtarget.domain.conversion.ClientEventId;
@@ -128,7 +127,7 @@ class RetryDueConversionsServiceTest {
     void one_failing_delivery_does_not_stop_the_others_in_the_batch() {
         ConversionEvent first = failedRetryable(1, world.now());
         ConversionEvent second = failedRetryable(2, world.now());
-        DeliverConversionUseCase flaky = new DeliverConversionUseCase() {
+        ConversionDelivery flaky = new ConversionDelivery() {
             @Override
             public Future<ConversionEvent> deliver(ConversionEvent conversion, Site target) {
                 throw new AssertionError("the worker delivers only what it claimed");
