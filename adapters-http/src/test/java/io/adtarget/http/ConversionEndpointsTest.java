@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.application.port.in.RecordConversionCommand;
 import io.adtarget.application.port.in.RecordConversionResult;
-import io.adtarget.application.port.out.ConversionCursor;
-import io.adtarget.application.port.out.ConversionPage;
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.in.ConversionCursor;
+import io.adtarget.application.port.in.ConversionPage;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionStatus;
 import io.adtarget.domain.conversion.DeliveryError;

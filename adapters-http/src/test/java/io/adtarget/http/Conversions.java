@@ -1,11 +1,10 @@
 package io.adtarget.http;
 
+import io.adtarget.application.fake.ConversionTestData;
 import io.adtarget.application.port.in.RecordConversionCommand;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
-import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.shared.SiteId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -19,13 +18,20 @@ final class Conversions {
     }
 
     static ConversionEvent pending(RecordConversionCommand c, Instant now) {
-        Instant eventTime = c.eventTime() == null ? now : c.eventTime();
-        return ConversionEvent.create(ConversionId.generate(now, RANDOM), c.principal().accountId(), SITE,
-                c.principal().mode(), c.telegramUserId(), c.channelId(), c.eventType(), c.clientEventId(),
-                new ConversionDetails(c.value(), eventTime, c.eventSourceUrl(), c.customData(), c.matchData()), now);
+        return recorded(c, now).build();
     }
 
     static ConversionEvent sent(RecordConversionCommand c, Instant now) {
-        return pending(c, now).claimForDelivery(now, Duration.ofSeconds(10)).markSent("trace-1", now.plusMillis(250));
+        return recorded(c, now).sent().build();
+    }
+
+    private static ConversionTestData recorded(RecordConversionCommand c, Instant now) {
+        Instant eventTime = c.eventTime() == null ? now : c.eventTime();
+        return ConversionTestData.aConversion().withIdFrom(RANDOM).ofAccount(c.principal().accountId()).onSite(SITE)
+                .inMode(c.principal().mode()).byUser(c.telegramUserId()).inChannel(c.channelId())
+                .ofType(c.eventType()).withClientEventId(c.clientEventId())
+                .withDetails(new ConversionDetails(c.value(), eventTime, c.eventSourceUrl(), c.customData(),
+                        c.matchData()))
+                .createdAt(now);
     }
 }

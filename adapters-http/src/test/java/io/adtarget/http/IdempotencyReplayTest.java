@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.application.port.in.IdempotentOutcome;
 import io.adtarget.application.port.in.RecordConversionResult;
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.domain.idempotency.StoredResponse;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -2,7 +2,7 @@ package io.adtarget.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.http.ops.ObservedRequest;
 import io.adtarget.http.ops.ReadinessCheck;
 import io.adtarget.http.ops.ReadinessReport;

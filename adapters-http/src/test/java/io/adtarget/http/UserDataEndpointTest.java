@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.application.port.in.RecordConversionCommand;
 import io.adtarget.application.port.in.RecordConversionResult;
-import io.adtarget.application.port.out.ConversionPage;
+import io.adtarget.application.port.in.ConversionPage;
 import io.adtarget.domain.shared.Sha256;
 import io.adtarget.domain.userdata.ActionSource;
 import io.adtarget.domain.userdata.DataProcessingOptions;

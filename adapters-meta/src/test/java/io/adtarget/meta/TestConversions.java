@@ -1,6 +1,6 @@
 package io.adtarget.meta;
 
-import io.adtarget.domain.conversion.ChannelId;
+import io.adtarget.application.fake.ConversionTestData;
 import io.adtarget.domain.conversion.ClientEventId;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
@@ -39,10 +39,11 @@ final class TestConversions {
 
     static ConversionEvent conversion(KeyMode mode, EventType type, ClientEventId clientEventId,
             ConversionDetails details) {
-        return ConversionEvent.create(ConversionId.parse(CONVERSION_ID),
-                AccountId.parse("0193a5d2-0000-7000-8000-000000000001"),
-                SiteId.parse("0193a5d2-0000-7000-8000-000000000002"), mode, new TelegramUserId(TELEGRAM_USER),
-                new ChannelId("-1001234567890"), type, clientEventId, details, EVENT_TIME);
+        return ConversionTestData.aConversion().withId(ConversionId.parse(CONVERSION_ID))
+                .ofAccount(AccountId.parse("0193a5d2-0000-7000-8000-000000000001"))
+                .onSite(SiteId.parse("0193a5d2-0000-7000-8000-000000000002")).inMode(mode)
+                .byUser(new TelegramUserId(TELEGRAM_USER)).ofType(type).withClientEventId(clientEventId)
+                .withDetails(details).createdAt(EVENT_TIME).build();
     }
 
     static Money usd(String amount) {

@@ -4,8 +4,8 @@ import static io.adtarget.persistence.ConversionSamples.T0;
 import static io.adtarget.persistence.testing.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adtarget.application.port.out.ConversionPage;
-import io.adtarget.application.port.out.ConversionQuery;
+import io.adtarget.application.port.in.ConversionPage;
+import io.adtarget.application.port.in.ConversionQuery;
 import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionStatus;
@@ -227,7 +227,7 @@ public abstract class ConversionRepositoryContractTest {
                 null))).items()).isEmpty();
     }
 
-    private ConversionQuery query(TelegramUserId user, int limit, io.adtarget.application.port.out.ConversionCursor after) {
+    private ConversionQuery query(TelegramUserId user, int limit, io.adtarget.application.port.in.ConversionCursor after) {
         return new ConversionQuery(samples.account(), null, null, user, null, limit, after);
     }
 

@@ -1,14 +1,12 @@
 package io.adtarget.persistence;
 
-import io.adtarget.domain.conversion.ChannelId;
+import io.adtarget.application.fake.ConversionTestData;
 import io.adtarget.domain.conversion.ClientEventId;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
-import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.conversion.EventType;
 import io.adtarget.domain.conversion.TelegramUserId;
 import io.adtarget.domain.shared.AccountId;
-import io.adtarget.domain.shared.KeyMode;
 import io.adtarget.domain.shared.Money;
 import io.adtarget.domain.shared.SiteId;
 import io.adtarget.domain.userdata.ActionSource;
@@ -30,18 +28,21 @@ public record ConversionSamples(AccountId account, SiteId site, SplittableRandom
     public static final Instant T0 = Instant.parse("2025-03-01T12:00:00.123456Z");
 
     public ConversionEvent candidate(long user, String eventId, String amount, Instant now) {
-        return ConversionEvent.create(ConversionId.generate(now, random), account, site, KeyMode.LIVE,
-                new TelegramUserId(user), new ChannelId("-1001234567890"), new EventType("Purchase"),
-                eventId == null ? null : new ClientEventId(eventId), details(amount), now);
+        return ConversionTestData.aConversion().withIdFrom(random).ofAccount(account).onSite(site)
+                .byUser(new TelegramUserId(user)).ofType(new EventType("Purchase"))
+                .withClientEventId(eventId == null ? null : new ClientEventId(eventId)).withDetails(details(amount))
+                .createdAt(now).build();
     }
 
     /** A candidate carrying user data, a website action source and LDU options. */
     ConversionEvent withMatchData(long user, String eventId, MatchData matchData, Instant now) {
         ConversionDetails plain = details("5");
-        return ConversionEvent.create(ConversionId.generate(now, random), account, site, KeyMode.LIVE,
-                new TelegramUserId(user), new ChannelId("-1001234567890"), new EventType("Purchase"),
-                eventId == null ? null : new ClientEventId(eventId), new ConversionDetails(plain.value(),
-                        plain.eventTime(), plain.eventSourceUrl(), plain.customData(), matchData), now);
+        return ConversionTestData.aConversion().withIdFrom(random).ofAccount(account).onSite(site)
+                .byUser(new TelegramUserId(user)).ofType(new EventType("Purchase"))
+                .withClientEventId(eventId == null ? null : new ClientEventId(eventId))
+                .withDetails(new ConversionDetails(plain.value(), plain.eventTime(), plain.eventSourceUrl(),
+                        plain.customData(), matchData))
+                .createdAt(now).build();
     }
 
     static MatchData matchData(String email, String ip) {

@@ -1,7 +1,7 @@
 package io.adtarget.http.conversion;
 
-import io.adtarget.application.port.out.ConversionCursor;
-import io.adtarget.application.port.out.ConversionQuery;
+import io.adtarget.application.port.in.ConversionCursor;
+import io.adtarget.application.port.in.ConversionQuery;
 import io.adtarget.domain.conversion.ChannelId;
 import io.adtarget.domain.conversion.ConversionStatus;
 import io.adtarget.domain.conversion.EventType;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adtarget.application.port.in.ApiPrincipal;
 import io.adtarget.application.port.in.GetConversionUseCase;
 import io.adtarget.application.port.in.ListConversionsUseCase;
-import io.adtarget.application.port.out.ConversionQuery;
+import io.adtarget.application.port.in.ConversionQuery;
 import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.shared.Uuids;
 import io.adtarget.http.problem.Problem;

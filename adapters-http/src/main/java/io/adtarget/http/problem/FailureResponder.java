@@ -1,6 +1,6 @@
 package io.adtarget.http.problem;
 
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.http.auth.BearerToken;
 import io.adtarget.http.support.Keys;
 import io.adtarget.http.support.Responses;

@@ -2,9 +2,9 @@ package io.adtarget.persistence.pg;
 
 import static io.adtarget.persistence.pg.ConversionRows.COLUMNS;
 
-import io.adtarget.application.port.out.ConversionCursor;
-import io.adtarget.application.port.out.ConversionPage;
-import io.adtarget.application.port.out.ConversionQuery;
+import io.adtarget.application.port.in.ConversionCursor;
+import io.adtarget.application.port.in.ConversionPage;
+import io.adtarget.application.port.in.ConversionQuery;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;

@@ -5,9 +5,11 @@ import io.adtarget.domain.conversion.ClientEventId;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
+import io.adtarget.domain.conversion.ConversionIdentity;
 import io.adtarget.domain.conversion.ConversionStatus;
 import io.adtarget.domain.conversion.DeliveryError;
 import io.adtarget.domain.conversion.DeliveryErrorCode;
+import io.adtarget.domain.conversion.DeliveryState;
 import io.adtarget.domain.conversion.EventType;
 import io.adtarget.domain.conversion.SkipReason;
 import io.adtarget.domain.conversion.TelegramUserId;
@@ -19,88 +21,101 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-/** Maps the {@code conversions} table to {@link ConversionEvent} and back. */
+/**
+ * Maps the {@code conversions} table to {@link ConversionEvent} and back. Each column is named once, in
+ * {@link #TABLE}, with the value it stores; the INSERT and UPDATE texts and their tuples are all built from that
+ * list, so no positional parameter is written by hand. A new column is one line in {@link #TABLE} and one in
+ * {@link #from(Row)}.
+ */
 final class ConversionRows {
-    static final String COLUMNS = "id, account_id, site_id, key_mode, telegram_user_id, channel_id, event_type,"
-            + " client_event_id, value_amount, value_currency, event_time, event_source_url, custom_data,"
-            + " user_data, action_source, data_processing_options, status,"
-            + " attempts, created_at, updated_at, sent_at, fbtrace_id, last_error_code, last_error_message,"
-            + " last_error_retryable, last_error_meta_code, last_error_fbtrace_id, skip_reason, next_attempt_at,"
-            + " lease_until, version";
+    /** A column and how a conversion fills it; {@code revisable} columns are the ones an UPDATE sets. */
+    private record Column(String name, boolean revisable, Function<ConversionEvent, Object> value) {
+    }
 
-    /** Number of columns in {@link #COLUMNS}. */
-    static final int COLUMN_COUNT = 31;
+    private static final List<Column> TABLE = List.of(
+            fixed("id", c -> c.id().value()),
+            fixed("account_id", c -> c.accountId().value()),
+            fixed("site_id", c -> c.siteId().value()),
+            fixed("key_mode", c -> c.keyMode().slug()),
+            fixed("telegram_user_id", c -> c.telegramUserId().value()),
+            fixed("channel_id", c -> c.channelId().value()),
+            fixed("event_type", c -> c.eventType().value()),
+            fixed("client_event_id", c -> c.clientEventId() == null ? null : c.clientEventId().value()),
+            revisable("value_amount", c -> c.details().value() == null ? null : c.details().value().amount()),
+            revisable("value_currency", c -> c.details().value() == null
+                    ? null : c.details().value().currency().getCurrencyCode()),
+            revisable("event_time", c -> Sql.ts(c.details().eventTime())),
+            revisable("event_source_url", c -> c.details().eventSourceUrl()),
+            revisable("custom_data", c -> Sql.json(c.details().customData())),
+            revisable("user_data", c -> MatchDataColumns.userData(c.details().matchData().userData())),
+            revisable("action_source", c -> MatchDataColumns.actionSource(c.details().matchData())),
+            revisable("data_processing_options",
+                    c -> MatchDataColumns.processingOptions(c.details().matchData().dataProcessingOptions())),
+            revisable("status", c -> c.status().slug()),
+            revisable("attempts", ConversionEvent::attempts),
+            fixed("created_at", c -> Sql.ts(c.createdAt())),
+            revisable("updated_at", c -> Sql.ts(c.updatedAt())),
+            revisable("sent_at", c -> Sql.ts(c.sentAt())),
+            revisable("fbtrace_id", ConversionEvent::fbtraceId),
+            revisable("last_error_code", c -> error(c, e -> e.code().slug())),
+            revisable("last_error_message", c -> error(c, DeliveryError::message)),
+            revisable("last_error_retryable", c -> error(c, DeliveryError::retryable)),
+            revisable("last_error_meta_code", c -> error(c, DeliveryError::metaCode)),
+            revisable("last_error_fbtrace_id", c -> error(c, DeliveryError::fbtraceId)),
+            revisable("skip_reason", c -> c.skipReason() == null ? null : c.skipReason().slug()),
+            revisable("next_attempt_at", c -> Sql.ts(c.nextAttemptAt())),
+            revisable("lease_until", c -> Sql.ts(c.leaseUntil())));
 
-    /** The mutable columns, $2…$22, as the UPDATE statements set them; $23 is left for the caller. */
-    static final String MUTABLE_ASSIGNMENTS = "value_amount = $2, value_currency = $3, event_time = $4,"
-            + " event_source_url = $5, custom_data = $6, user_data = $7, action_source = $8,"
-            + " data_processing_options = $9, status = $10, attempts = $11, updated_at = $12, sent_at = $13,"
-            + " fbtrace_id = $14, last_error_code = $15, last_error_message = $16, last_error_retryable = $17,"
-            + " last_error_meta_code = $18, last_error_fbtrace_id = $19, skip_reason = $20, next_attempt_at = $21,"
-            + " lease_until = $22, version = version + 1";
+    private static final List<Column> REVISABLE = TABLE.stream().filter(Column::revisable).toList();
 
-    /** The parameter of the expected version in an UPDATE built on {@link #MUTABLE_ASSIGNMENTS}. */
-    static final String VERSION_PARAMETER = "$23";
+    /** Every column, {@code version} last. */
+    static final String COLUMNS = TABLE.stream().map(Column::name).collect(Collectors.joining(", "))
+            + ", version";
+
+    /** All columns of {@link #insertParams}, in their order. */
+    static final String INSERT = "INSERT INTO conversions (" + COLUMNS + ") VALUES ("
+            + IntStream.rangeClosed(1, TABLE.size() + 1).mapToObj(i -> "$" + i).collect(Collectors.joining(", "))
+            + ") RETURNING " + COLUMNS;
+
+    /** Sets the revisable columns of the row {@link #updateParams} names, if it still has the expected version. */
+    static final String UPDATE_IF_VERSION = "UPDATE conversions SET "
+            + IntStream.range(0, REVISABLE.size()).mapToObj(i -> REVISABLE.get(i).name() + " = $" + (i + 2))
+                    .collect(Collectors.joining(", "))
+            + ", version = version + 1 WHERE id = $1 AND version = $" + (REVISABLE.size() + 2)
+            + " RETURNING " + COLUMNS;
 
     private ConversionRows() {
     }
 
-    /** All 31 columns in {@link #COLUMNS} order, stored with {@code version}. */
+    private static Column fixed(String name, Function<ConversionEvent, Object> value) {
+        return new Column(name, false, value);
+    }
+
+    private static Column revisable(String name, Function<ConversionEvent, Object> value) {
+        return new Column(name, true, value);
+    }
+
+    private static Object error(ConversionEvent c, Function<DeliveryError, Object> part) {
+        return c.lastError() == null ? null : part.apply(c.lastError());
+    }
+
+    /** The parameters of {@link #INSERT}: the conversion stored with {@code version}. */
     static Tuple insertParams(ConversionEvent c, long version) {
-        Tuple t = Tuple.of(c.id().value(), c.accountId().value(), c.siteId().value(), c.keyMode().slug(),
-                c.telegramUserId().value(), c.channelId().value(), c.eventType().value(),
-                c.clientEventId() == null ? null : c.clientEventId().value());
-        addMutable(t, c);
+        Tuple t = Tuple.tuple();
+        TABLE.forEach(column -> t.addValue(column.value().apply(c)));
         return t.addLong(version);
     }
 
-    /** $1 = id, $2…$22 the mutable columns; the caller appends its own conditions after them. */
-    static Tuple updateParams(ConversionEvent c) {
-        Tuple t = Tuple.of(c.id().value());
-        addDetails(t, c);
-        addState(t, c);
-        return t;
-    }
-
-    private static void addMutable(Tuple t, ConversionEvent c) {
-        addDetails(t, c);
-        addStateWithCreated(t, c);
-    }
-
-    private static void addDetails(Tuple t, ConversionEvent c) {
-        ConversionDetails d = c.details();
-        t.addValue(d.value() == null ? null : d.value().amount())
-                .addValue(d.value() == null ? null : d.value().currency().getCurrencyCode())
-                .addValue(Sql.ts(d.eventTime()))
-                .addValue(d.eventSourceUrl())
-                .addValue(Sql.json(d.customData()))
-                .addValue(MatchDataColumns.userData(d.matchData().userData()))
-                .addValue(MatchDataColumns.actionSource(d.matchData()))
-                .addValue(MatchDataColumns.processingOptions(d.matchData().dataProcessingOptions()));
-    }
-
-    private static void addStateWithCreated(Tuple t, ConversionEvent c) {
-        t.addValue(c.status().slug()).addInteger(c.attempts()).addValue(Sql.ts(c.createdAt()));
-        addStateAfterAttempts(t, c);
-    }
-
-    private static void addState(Tuple t, ConversionEvent c) {
-        t.addValue(c.status().slug()).addInteger(c.attempts());
-        addStateAfterAttempts(t, c);
-    }
-
-    private static void addStateAfterAttempts(Tuple t, ConversionEvent c) {
-        DeliveryError e = c.lastError();
-        t.addValue(Sql.ts(c.updatedAt())).addValue(Sql.ts(c.sentAt())).addValue(c.fbtraceId())
-                .addValue(e == null ? null : e.code().slug())
-                .addValue(e == null ? null : e.message())
-                .addValue(e == null ? null : e.retryable())
-                .addValue(e == null ? null : e.metaCode())
-                .addValue(e == null ? null : e.fbtraceId())
-                .addValue(c.skipReason() == null ? null : c.skipReason().slug())
-                .addValue(Sql.ts(c.nextAttemptAt()))
-                .addValue(Sql.ts(c.leaseUntil()));
+    /** The parameters of {@link #UPDATE_IF_VERSION}: {@code next} replaces the row at {@code expectedVersion}. */
+    static Tuple updateParams(ConversionEvent next, long expectedVersion) {
+        Tuple t = Tuple.of(next.id().value());
+        REVISABLE.forEach(column -> t.addValue(column.value().apply(next)));
+        return t.addLong(expectedVersion);
     }
 
     static ConversionEvent from(Row r) {
@@ -117,7 +132,7 @@ final class ConversionRows {
                 r.getString("last_error_message"), r.getBoolean("last_error_retryable"),
                 r.getInteger("last_error_meta_code"), r.getString("last_error_fbtrace_id"));
         String skip = r.getString("skip_reason");
-        return new ConversionEvent(
+        ConversionIdentity identity = new ConversionIdentity(
                 new ConversionId(r.getUUID("id")),
                 new AccountId(r.getUUID("account_id")),
                 new SiteId(r.getUUID("site_id")),
@@ -126,10 +141,10 @@ final class ConversionRows {
                 new ChannelId(r.getString("channel_id")),
                 new EventType(r.getString("event_type")),
                 clientEventId == null ? null : new ClientEventId(clientEventId),
-                details,
+                Sql.instant(r.getOffsetDateTime("created_at")));
+        DeliveryState delivery = new DeliveryState(
                 ConversionStatus.fromSlug(r.getString("status")),
                 r.getInteger("attempts"),
-                Sql.instant(r.getOffsetDateTime("created_at")),
                 Sql.instant(r.getOffsetDateTime("updated_at")),
                 Sql.instant(r.getOffsetDateTime("sent_at")),
                 r.getString("fbtrace_id"),
@@ -138,5 +153,6 @@ final class ConversionRows {
                 Sql.instant(r.getOffsetDateTime("next_attempt_at")),
                 Sql.instant(r.getOffsetDateTime("lease_until")),
                 r.getLong("version"));
+        return new ConversionEvent(identity, details, delivery);
     }
 }

@@ -1,10 +1,11 @@
 package io.adtarget.persistence.pg;
 
 import static io.adtarget.persistence.pg.ConversionRows.COLUMNS;
-import static io.adtarget.persistence.pg.ConversionRows.MUTABLE_ASSIGNMENTS;
+import static io.adtarget.persistence.pg.ConversionRows.INSERT;
+import static io.adtarget.persistence.pg.ConversionRows.UPDATE_IF_VERSION;
 
-import io.adtarget.application.port.out.ConversionPage;
-import io.adtarget.application.port.out.ConversionQuery;
+import io.adtarget.application.port.in.ConversionPage;
+import io.adtarget.application.port.in.ConversionQuery;
 import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
@@ -41,11 +42,6 @@ public final class PgConversionRepository implements ConversionRepository {
             + " WHERE site_id = $1 AND key_mode = $2 AND telegram_user_id = $3 AND channel_id = $4"
             + " AND event_type = $5 AND client_event_id IS NULL AND created_at > $6"
             + " ORDER BY created_at DESC, id DESC LIMIT 1";
-    static final String INSERT = "INSERT INTO conversions (" + COLUMNS + ") VALUES ("
-            + Sql.parameters(ConversionRows.COLUMN_COUNT) + ")"
-            + " RETURNING " + COLUMNS;
-    static final String UPDATE_IF_VERSION = "UPDATE conversions SET " + MUTABLE_ASSIGNMENTS
-            + " WHERE id = $1 AND version = " + ConversionRows.VERSION_PARAMETER + " RETURNING " + COLUMNS;
     static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM conversions WHERE id = $1";
     static final String FIND_FOR_ACCOUNT = "SELECT " + COLUMNS + " FROM conversions WHERE id = $1 AND account_id = $2";
     /** Mirrors {@link ConversionEvent#isDue}: $1 = now, $2 = now - deliveryLease. */
@@ -109,7 +105,7 @@ public final class PgConversionRepository implements ConversionRepository {
             ConversionEvent next = revise.conversion();
             // the match row is locked FOR UPDATE in this transaction, so its version cannot have moved
             return conn.preparedQuery(UPDATE_IF_VERSION)
-                    .execute(ConversionRows.updateParams(next).addLong(next.version()))
+                    .execute(ConversionRows.updateParams(next, next.version()))
                     .map(rows -> new UpsertDecision.Revise(first(rows).orElseThrow(
                             () -> new IllegalStateException("locked match changed during upsert"))));
         }
@@ -119,7 +115,7 @@ public final class PgConversionRepository implements ConversionRepository {
     @Override
     public Future<Optional<ConversionEvent>> save(ConversionEvent next, long expectedVersion) {
         return PgErrors.guard(pool.preparedQuery(UPDATE_IF_VERSION)
-                .execute(ConversionRows.updateParams(next).addLong(expectedVersion))
+                .execute(ConversionRows.updateParams(next, expectedVersion))
                 .map(PgConversionRepository::first));
     }
 
@@ -154,7 +150,7 @@ public final class PgConversionRepository implements ConversionRepository {
         List<Tuple> batch = new java.util.ArrayList<>(due.size());
         for (Row row : due) {
             ConversionEvent current = ConversionRows.from(row);
-            batch.add(ConversionRows.updateParams(transition.apply(current)).addLong(current.version()));
+            batch.add(ConversionRows.updateParams(transition.apply(current), current.version()));
         }
         return conn.preparedQuery(UPDATE_IF_VERSION).executeBatch(batch).map(PgConversionRepository::allOfBatch);
     }

@@ -54,13 +54,4 @@ final class Sql {
         }
         return value;
     }
-
-    /** {@code $1, $2, …, $count}: the placeholders of an INSERT of {@code count} columns. */
-    static String parameters(int count) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            out.append(i == 1 ? "" : ", ").append('$').append(i);
-        }
-        return out.toString();
-    }
 }

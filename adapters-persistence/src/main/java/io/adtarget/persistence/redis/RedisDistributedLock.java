@@ -1,7 +1,7 @@
 package io.adtarget.persistence.redis;
 
 import io.adtarget.application.port.out.DistributedLock;
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

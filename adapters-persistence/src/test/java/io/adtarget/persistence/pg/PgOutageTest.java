@@ -3,7 +3,7 @@ package io.adtarget.persistence.pg;
 import static io.adtarget.persistence.testing.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.domain.shared.AccountId;
 import io.adtarget.persistence.testing.Await;
 import io.adtarget.persistence.testing.OwnEmbeddedPostgres;

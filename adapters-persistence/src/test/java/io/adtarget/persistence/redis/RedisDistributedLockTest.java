@@ -4,7 +4,7 @@ import static io.adtarget.persistence.testing.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.application.port.out.DistributedLock;
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.persistence.DistributedLockContractTest;
 import io.adtarget.persistence.testing.Await;
 import io.adtarget.persistence.testing.OwnEmbeddedRedis;

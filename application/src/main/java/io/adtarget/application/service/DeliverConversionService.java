@@ -1,6 +1,5 @@
 package io.adtarget.application.service;
 
-import io.adtarget.application.port.in.DeliverConversionUseCase;
 import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.application.port.out.ConversionsGateway;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryOutcome;
@@ -25,7 +24,7 @@ import java.util.random.RandomGenerator;
  * One delivery of a conversion (semantics §3): skip rules, a claim committed before Meta is
  * called, the outcome stored with optimistic locking. Whoever loses a race gets the stored state.
  */
-public final class DeliverConversionService implements DeliverConversionUseCase {
+public final class DeliverConversionService implements ConversionDelivery {
     private final ConversionRepository repository;
     private final ConversionsGateway gateway;
     private final Clock clock;

@@ -5,7 +5,7 @@ import io.adtarget.application.port.in.IdempotentOutcome;
 import io.adtarget.application.port.in.IdempotentRequest;
 import io.adtarget.application.port.out.IdempotencyStore;
 import io.adtarget.application.port.out.IdempotencyStore.ClaimOutcome;
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.application.port.out.Timers;
 import io.adtarget.domain.idempotency.FingerprintMode;

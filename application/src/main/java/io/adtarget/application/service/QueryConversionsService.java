@@ -2,8 +2,8 @@ package io.adtarget.application.service;
 
 import io.adtarget.application.port.in.GetConversionUseCase;
 import io.adtarget.application.port.in.ListConversionsUseCase;
-import io.adtarget.application.port.out.ConversionPage;
-import io.adtarget.application.port.out.ConversionQuery;
+import io.adtarget.application.port.in.ConversionPage;
+import io.adtarget.application.port.in.ConversionQuery;
 import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;

@@ -1,12 +1,11 @@
 package io.adtarget.application.service;
 
-import io.adtarget.application.port.in.DeliverConversionUseCase;
 import io.adtarget.application.port.in.RecordConversionCommand;
 import io.adtarget.application.port.in.RecordConversionResult;
 import io.adtarget.application.port.in.RecordConversionUseCase;
 import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.application.port.out.DistributedLock;
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.application.port.out.SiteDirectory;
 import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.domain.conversion.ConversionDetails;
@@ -29,14 +28,14 @@ public final class RecordConversionService implements RecordConversionUseCase {
     private final SiteDirectory sites;
     private final ConversionRepository repository;
     private final DistributedLock lock;
-    private final DeliverConversionUseCase delivery;
+    private final ConversionDelivery delivery;
     private final Clock clock;
     private final RandomGenerator random;
     private final ConversionSettings settings;
     private final Telemetry telemetry;
 
     public RecordConversionService(SiteDirectory sites, ConversionRepository repository, DistributedLock lock,
-            DeliverConversionUseCase delivery, Clock clock, RandomGenerator random, ConversionSettings settings,
+            ConversionDelivery delivery, Clock clock, RandomGenerator random, ConversionSettings settings,
             Telemetry telemetry) {
         this.sites = sites;
         this.repository = repository;

@@ -1,6 +1,5 @@
 package io.adtarget.application.service;
 
-import io.adtarget.application.port.in.DeliverConversionUseCase;
 import io.adtarget.application.port.in.RetryDueConversionsUseCase;
 import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.application.port.out.SiteRepository;
@@ -20,12 +19,12 @@ import java.util.List;
 public final class RetryDueConversionsService implements RetryDueConversionsUseCase {
     private final ConversionRepository repository;
     private final SiteRepository sites;
-    private final DeliverConversionUseCase delivery;
+    private final ConversionDelivery delivery;
     private final Clock clock;
     private final ConversionSettings settings;
 
     public RetryDueConversionsService(ConversionRepository repository, SiteRepository sites,
-            DeliverConversionUseCase delivery, Clock clock, ConversionSettings settings) {
+            ConversionDelivery delivery, Clock clock, ConversionSettings settings) {
         this.repository = repository;
         this.sites = sites;
         this.delivery = delivery;

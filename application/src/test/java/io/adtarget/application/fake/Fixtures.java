@@ -5,7 +5,6 @@ import io.adtarget.domain.conversion.ChannelId;
 import io.adtarget.domain.conversion.ClientEventId;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
-import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.conversion.EventType;
 import io.adtarget.domain.conversion.TelegramUserId;
 import io.adtarget.domain.shared.AccountId;
@@ -77,7 +76,7 @@ public final class Fixtures {
     }
 
     public static ConversionEvent pending(Instant now, KeyMode mode, ClientEventId eventId, SplittableRandom random) {
-        return ConversionEvent.create(ConversionId.generate(now, random), ACCOUNT, SITE, mode, USER, CHANNEL, LEAD,
-                eventId, details("9.99", now), now);
+        return ConversionTestData.aConversion().inMode(mode).withClientEventId(eventId).withIdFrom(random)
+                .createdAt(now).build();
     }
 }

@@ -1,7 +1,7 @@
 package io.adtarget.application.fake;
 
 import io.adtarget.application.port.out.DistributedLock;
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.application.port.out.Timers;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -5,7 +5,7 @@ import static io.adtarget.application.fake.Completed.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.application.port.out.DistributedLock.Handle;
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;

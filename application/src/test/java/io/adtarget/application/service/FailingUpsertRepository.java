@@ -1,8 +1,8 @@
 package io.adtarget.application.service;
 
 import io.adtarget.application.fake.InMemoryConversionRepository;
-import io.adtarget.application.port.out.ConversionPage;
-import io.adtarget.application.port.out.ConversionQuery;
+import io.adtarget.application.port.in.ConversionPage;
+import io.adtarget.application.port.in.ConversionQuery;
 import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;

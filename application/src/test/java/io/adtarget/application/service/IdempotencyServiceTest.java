@@ -138,7 +138,7 @@ class IdempotencyServiceTest {
         running.complete(response(201, "{\"first\":1}"));
 
         assertThat(takeOver).isInstanceOf(Executed.class);
-        assertThat(failure(first)).isInstanceOf(io.adtarget.application.port.out.ServiceUnavailableException.class);
+        assertThat(failure(first)).isInstanceOf(io.adtarget.application.port.ServiceUnavailableException.class);
         assertThat(value(slow.execute(REQUEST, answering(response(500, "{}")))))
                 .as("the client's retry replays the answer that was stored")
                 .isEqualTo(new Replayed(response(200, "{\"second\":1}"), false));

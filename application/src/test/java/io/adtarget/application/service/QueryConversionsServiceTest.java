@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.adtarget.application.fake.Fixtures;
 import io.adtarget.application.fake.InMemoryConversionRepository;
 import io.adtarget.application.fake.MutableClock;
-import io.adtarget.application.port.out.ConversionQuery;
+import io.adtarget.application.port.in.ConversionQuery;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionStatus;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import io.adtarget.application.port.in.RecordConversionResult.Created;
 import io.adtarget.application.port.in.RecordConversionResult.Deduplicated;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryOutcome;
 import io.adtarget.application.port.out.DistributedLock;
-import io.adtarget.application.port.out.ServiceUnavailableException;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionStatus;
 import io.vertx.core.Future;

@@ -1,16 +1,15 @@
 package io.adtarget.application.service;
 
+import io.adtarget.application.fake.ConversionTestData;
 import static io.adtarget.application.fake.Completed.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.application.fake.Fixtures;
-import io.adtarget.application.port.in.DeliverConversionUseCase;
 import io.adtarget.application.port.in.RecordConversionResult;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryOutcome;
 import io.adtarget.domain.conversion.ClientEventId;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
-import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.conversion.ConversionStatus;
 import io.adtarget.domain.conversion.DeliveryError;
 import io.adtarget.domain.conversion.DeliveryErrorCode;
@@ -117,9 +116,8 @@ class RetryDueConversionsServiceTest {
     @Test
     void a_conversion_whose_site_is_gone_is_skipped_as_meta_not_configured() {
         SiteId unknownSite = new SiteId(UUID.fromString("00000000-0000-4000-8000-0000000000ff"));
-        ConversionEvent moved = world.stored(ConversionEvent.create(ConversionId.generate(world.now(),
-                new SplittableRandom(4)), Fixtures.ACCOUNT, unknownSite, KeyMode.LIVE, Fixtures.USER, Fixtures.CHANNEL,
-                Fixtures.LEAD, null, Fixtures.details("1", world.now()), world.now()));
+        ConversionEvent moved = world.stored(ConversionTestData.aConversion().withIdFrom(new SplittableRandom(4))
+                .onSite(unknownSite).withDetails(Fixtures.details("1", world.now())).createdAt(world.now()).build());
         world.clock.advance(LEASE);
         value(world.worker.retryDue());
         assertThat(world.reload(moved).skipReason()).isEqualTo(SkipReason.META_NOT_CONFIGURED);
@@ -129,7 +127,7 @@ class RetryDueConversionsServiceTest {
     void one_failing_delivery_does_not_stop_the_others_in_the_batch() {
         ConversionEvent first = failedRetryable(1, world.now());
         ConversionEvent second = failedRetryable(2, world.now());
-        DeliverConversionUseCase flaky = new DeliverConversionUseCase() {
+        ConversionDelivery flaky = new ConversionDelivery() {
             @Override
             public Future<ConversionEvent> deliver(ConversionEvent conversion, Site target) {
                 throw new AssertionError("the worker delivers only what it claimed");

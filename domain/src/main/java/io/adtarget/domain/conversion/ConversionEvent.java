@@ -8,74 +8,125 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One conversion and its delivery state. Every state change is a method returning the next state;
- * moves the state machine (docs/architecture.md) does not draw throw {@link IllegalTransitionException}.
- * {@code version} is the optimistic-locking counter kept by the repository.
+ * One conversion: its {@link ConversionIdentity} (fixed at creation), its revisable {@link ConversionDetails}
+ * and its {@link DeliveryState}. Every state change is a method returning the next conversion with a new
+ * delivery state; moves the state machine (docs/architecture.md) does not draw throw
+ * {@link IllegalTransitionException}.
  */
-public record ConversionEvent(
-        ConversionId id,
-        AccountId accountId,
-        SiteId siteId,
-        KeyMode keyMode,
-        TelegramUserId telegramUserId,
-        ChannelId channelId,
-        EventType eventType,
-        ClientEventId clientEventId,
-        ConversionDetails details,
-        ConversionStatus status,
-        int attempts,
-        Instant createdAt,
-        Instant updatedAt,
-        Instant sentAt,
-        String fbtraceId,
-        DeliveryError lastError,
-        SkipReason skipReason,
-        Instant nextAttemptAt,
-        Instant leaseUntil,
-        long version) {
+public record ConversionEvent(ConversionIdentity identity, ConversionDetails details, DeliveryState delivery) {
 
     public ConversionEvent {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(accountId, "accountId");
-        Objects.requireNonNull(siteId, "siteId");
-        Objects.requireNonNull(keyMode, "keyMode");
-        Objects.requireNonNull(telegramUserId, "telegramUserId");
-        Objects.requireNonNull(channelId, "channelId");
-        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(details, "details");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
-        if (attempts < 0) {
-            throw new IllegalArgumentException("attempts must be >= 0");
-        }
+        Objects.requireNonNull(delivery, "delivery");
+    }
+
+    /** A new conversion, PENDING, never attempted. */
+    public static ConversionEvent create(ConversionIdentity identity, ConversionDetails details) {
+        return new ConversionEvent(identity, details, DeliveryState.pending(identity.createdAt()));
     }
 
     /** A new conversion, PENDING, never attempted. */
     public static ConversionEvent create(ConversionId id, AccountId accountId, SiteId siteId, KeyMode keyMode,
             TelegramUserId telegramUserId, ChannelId channelId, EventType eventType, ClientEventId clientEventId,
             ConversionDetails details, Instant now) {
-        return new ConversionEvent(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType,
-                clientEventId, details, ConversionStatus.PENDING, 0, now, now, null, null, null, null, null, null, 0L);
+        return create(new ConversionIdentity(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType,
+                clientEventId, now), details);
+    }
+
+    public ConversionId id() {
+        return identity.id();
+    }
+
+    public AccountId accountId() {
+        return identity.accountId();
+    }
+
+    public SiteId siteId() {
+        return identity.siteId();
+    }
+
+    public KeyMode keyMode() {
+        return identity.keyMode();
+    }
+
+    public TelegramUserId telegramUserId() {
+        return identity.telegramUserId();
+    }
+
+    public ChannelId channelId() {
+        return identity.channelId();
+    }
+
+    public EventType eventType() {
+        return identity.eventType();
+    }
+
+    public ClientEventId clientEventId() {
+        return identity.clientEventId();
+    }
+
+    public Instant createdAt() {
+        return identity.createdAt();
+    }
+
+    public ConversionStatus status() {
+        return delivery.status();
+    }
+
+    public int attempts() {
+        return delivery.attempts();
+    }
+
+    public Instant updatedAt() {
+        return delivery.updatedAt();
+    }
+
+    public Instant sentAt() {
+        return delivery.sentAt();
+    }
+
+    public String fbtraceId() {
+        return delivery.fbtraceId();
+    }
+
+    public DeliveryError lastError() {
+        return delivery.lastError();
+    }
+
+    public SkipReason skipReason() {
+        return delivery.skipReason();
+    }
+
+    public Instant nextAttemptAt() {
+        return delivery.nextAttemptAt();
+    }
+
+    public Instant leaseUntil() {
+        return delivery.leaseUntil();
+    }
+
+    public long version() {
+        return delivery.version();
     }
 
     /** Meta's event_id: the client's eventId when given, else the conversion id. Never changes. */
     public String eventId() {
-        return clientEventId != null ? clientEventId.value() : id.toString();
+        return clientEventId() != null ? clientEventId().value() : id().toString();
     }
 
     public MatchKey matchKey() {
-        return new MatchKey(siteId, keyMode, telegramUserId, channelId, eventType, clientEventId);
+        return identity.matchKey();
     }
 
     /** Whether another party holds the delivery lease at {@code now}. */
     public boolean leaseActive(Instant now) {
-        return leaseUntil != null && leaseUntil.isAfter(now);
+        return leaseUntil() != null && leaseUntil().isAfter(now);
     }
 
     /** Whether this conversion is currently claimed for delivery (PENDING with a lease). */
     public boolean claimed() {
-        return status == ConversionStatus.PENDING && leaseUntil != null;
+        return status() == ConversionStatus.PENDING && leaseUntil() != null;
     }
 
     /**
@@ -83,12 +134,12 @@ public record ConversionEvent(
      * whose lease expired or that nobody claimed within {@code deliveryLease} of its last update.
      */
     public boolean isDue(Instant now, Duration deliveryLease) {
-        return switch (status) {
-            case FAILED -> lastError != null && lastError.retryable()
-                    && nextAttemptAt != null && !nextAttemptAt.isAfter(now);
-            case PENDING -> leaseUntil != null
-                    ? !leaseUntil.isAfter(now)
-                    : !updatedAt.plus(deliveryLease).isAfter(now);
+        return switch (status()) {
+            case FAILED -> lastError() != null && lastError().retryable()
+                    && nextAttemptAt() != null && !nextAttemptAt().isAfter(now);
+            case PENDING -> leaseUntil() != null
+                    ? !leaseUntil().isAfter(now)
+                    : !updatedAt().plus(deliveryLease).isAfter(now);
             default -> false;
         };
     }
@@ -97,9 +148,7 @@ public record ConversionEvent(
     public ConversionEvent revise(ConversionDetails newDetails, Instant now) {
         requireNotSent("revise");
         Objects.requireNonNull(newDetails, "newDetails");
-        return new ConversionEvent(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType,
-                clientEventId, newDetails, status, attempts, createdAt, now, sentAt, fbtraceId, lastError,
-                skipReason, nextAttemptAt, leaseUntil, version);
+        return new ConversionEvent(identity, newDetails, delivery.touch(now));
     }
 
     /** Claims delivery: attempts + 1 and a lease that keeps other senders away. */
@@ -108,17 +157,13 @@ public record ConversionEvent(
         if (leaseActive(now)) {
             throw new IllegalTransitionException("claimForDelivery while another delivery holds the lease");
         }
-        return new ConversionEvent(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType,
-                clientEventId, details, ConversionStatus.PENDING, attempts + 1, createdAt, now, sentAt, fbtraceId,
-                lastError, null, null, now.plus(lease), version);
+        return next(delivery.claim(now, now.plus(lease)));
     }
 
     /** Meta accepted the event: terminal. */
     public ConversionEvent markSent(String metaTraceId, Instant now) {
         requireClaimed("markSent");
-        return new ConversionEvent(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType,
-                clientEventId, details, ConversionStatus.SENT, attempts, createdAt, now, now, metaTraceId, null,
-                null, null, null, version);
+        return next(delivery.settle(ConversionStatus.SENT, now, now, metaTraceId, null, null, null));
     }
 
     /** The attempt failed; a retryable error needs the time of the next attempt, a final one none. */
@@ -128,9 +173,7 @@ public record ConversionEvent(
         if (error.retryable() != (nextAttempt != null)) {
             throw new IllegalArgumentException("a retryable failure needs nextAttemptAt, a final one none");
         }
-        return new ConversionEvent(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType,
-                clientEventId, details, ConversionStatus.FAILED, attempts, createdAt, now, null, null, error, null,
-                nextAttempt, null, version);
+        return next(delivery.settle(ConversionStatus.FAILED, now, null, null, error, null, nextAttempt));
     }
 
     /**
@@ -140,9 +183,7 @@ public record ConversionEvent(
     public ConversionEvent markSkipped(SkipReason reason, Instant now) {
         requireNotSent("markSkipped");
         Objects.requireNonNull(reason, "reason");
-        return new ConversionEvent(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType,
-                clientEventId, details, ConversionStatus.SKIPPED, attempts, createdAt, now, null, null, null, reason,
-                null, null, version);
+        return next(delivery.settle(ConversionStatus.SKIPPED, now, null, null, null, reason, null));
     }
 
     /** The retry worker stops retrying a failure (attempts exhausted or event too old). */
@@ -150,33 +191,34 @@ public record ConversionEvent(
         if (terminalCode.retryable()) {
             throw new IllegalArgumentException("giveUp needs a terminal code");
         }
-        if (status == ConversionStatus.SENT || status == ConversionStatus.SKIPPED) {
-            throw new IllegalTransitionException("giveUp", status);
+        if (status() == ConversionStatus.SENT || status() == ConversionStatus.SKIPPED) {
+            throw new IllegalTransitionException("giveUp", status());
         }
-        DeliveryError base = lastError != null
-                ? lastError
+        DeliveryError base = lastError() != null
+                ? lastError()
                 : DeliveryError.of(DeliveryErrorCode.META_UNAVAILABLE, "delivery interrupted");
-        return new ConversionEvent(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType,
-                clientEventId, details, ConversionStatus.FAILED, attempts, createdAt, now, null, null,
-                base.terminal(terminalCode), null, null, null, version);
+        return next(delivery.settle(ConversionStatus.FAILED, now, null, null, base.terminal(terminalCode), null,
+                null));
     }
 
     /** The same state stored under another optimistic-locking version. */
     public ConversionEvent withVersion(long newVersion) {
-        return new ConversionEvent(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType,
-                clientEventId, details, status, attempts, createdAt, updatedAt, sentAt, fbtraceId, lastError,
-                skipReason, nextAttemptAt, leaseUntil, newVersion);
+        return next(delivery.withVersion(newVersion));
+    }
+
+    private ConversionEvent next(DeliveryState state) {
+        return new ConversionEvent(identity, details, state);
     }
 
     private void requireNotSent(String transition) {
-        if (status == ConversionStatus.SENT) {
-            throw new IllegalTransitionException(transition, status);
+        if (status() == ConversionStatus.SENT) {
+            throw new IllegalTransitionException(transition, status());
         }
     }
 
     private void requireClaimed(String transition) {
         if (!claimed()) {
-            throw new IllegalTransitionException(transition, status);
+            throw new IllegalTransitionException(transition, status());
         }
     }
 }

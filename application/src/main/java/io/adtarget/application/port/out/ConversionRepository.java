@@ -1,5 +1,7 @@
 package io.adtarget.application.port.out;
 
+import io.adtarget.application.port.in.ConversionPage;
+import io.adtarget.application.port.in.ConversionQuery;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.conversion.MatchKey;

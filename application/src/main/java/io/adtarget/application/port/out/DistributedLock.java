@@ -1,5 +1,6 @@
 package io.adtarget.application.port.out;
 
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Optional;

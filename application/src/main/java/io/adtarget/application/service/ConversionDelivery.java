@@ -1,4 +1,4 @@
-package io.adtarget.application.port.in;
+package io.adtarget.application.service;
 
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.site.Site;
@@ -7,9 +7,11 @@ import io.vertx.core.Future;
 /**
  * One delivery of a conversion of {@code site} (semantics §3), shared by the request path and the
  * retry worker: skip rules, claim committed before Meta is called, outcome stored. Both return the
- * conversion as stored afterwards.
+ * conversion as stored afterwards. Not a port: no adapter calls it; it is the collaborator through which
+ * {@link RecordConversionService} and {@link RetryDueConversionsService} deliver, an interface only so tests
+ * can put a failing one in its place.
  */
-public interface DeliverConversionUseCase {
+public interface ConversionDelivery {
 
     /**
      * Request path: the caller does not hold a claim. A conversion that is SENT, or whose delivery

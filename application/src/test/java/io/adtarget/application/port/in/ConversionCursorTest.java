@@ -1,4 +1,4 @@
-package io.adtarget.application.port.out;
+package io.adtarget.application.port.in;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

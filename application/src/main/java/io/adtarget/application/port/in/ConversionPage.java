@@ -1,4 +1,4 @@
-package io.adtarget.application.port.out;
+package io.adtarget.application.port.in;
 
 import io.adtarget.domain.conversion.ConversionEvent;
 import java.util.List;

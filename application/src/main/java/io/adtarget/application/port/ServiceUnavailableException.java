@@ -1,4 +1,4 @@
-package io.adtarget.application.port.out;
+package io.adtarget.application.port;
 
 /**
  * Infrastructure we depend on (Postgres, Redis) cannot answer right now. Mapped to
