@@ -97,10 +97,6 @@ final class FieldReader {
         return null;
     }
 
-    boolean valid() {
-        return errors.isEmpty();
-    }
-
     /** Throws the collected violations as one 400 validation-failed problem. */
     void throwIfInvalid() {
         if (!errors.isEmpty()) {
