@@ -9,6 +9,7 @@ import io.adtarget.application.port.out.DistributedLock;
 import io.adtarget.application.port.out.ServiceUnavailableException;
 import io.adtarget.application.port.out.SiteDirectory;
 import io.adtarget.application.port.out.Telemetry;
+import io.adtarget.application.port.out.Telemetry.ConversionResult;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
@@ -94,7 +95,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
                 : unclaimed;
         return repository.upsert(candidate, now, settings.dedupWindow()).compose(decision -> {
             if (decision instanceof UpsertDecision.Create created) {
-                telemetry.conversion("created");
+                telemetry.conversion(ConversionResult.CREATED);
                 ConversionEvent stored = created.conversion();
                 Future<ConversionEvent> delivered = stored.claimed()
                         ? delivery.deliverClaimed(stored, site)
@@ -102,7 +103,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
                 return delivered.map(RecordConversionResult.Created::new);
             }
             if (decision instanceof UpsertDecision.Revise revised) {
-                telemetry.conversion("updated");
+                telemetry.conversion(ConversionResult.UPDATED);
                 return delivery.deliver(revised.conversion(), site).map(RecordConversionResult.Updated::new);
             }
             return Future.succeededFuture(deduplicated(decision.conversion()));
@@ -110,7 +111,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
     }
 
     private RecordConversionResult deduplicated(ConversionEvent sent) {
-        telemetry.conversion("deduplicated");
+        telemetry.conversion(ConversionResult.DEDUPLICATED);
         return new RecordConversionResult.Deduplicated(sent);
     }
 }
