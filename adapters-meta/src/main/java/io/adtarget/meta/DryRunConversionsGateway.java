@@ -29,11 +29,6 @@ public final class DryRunConversionsGateway implements ConversionsGateway {
         this.random = random;
     }
 
-    /** A dry-run gateway that reports attempts to nobody. */
-    public static DryRunConversionsGateway create() {
-        return new DryRunConversionsGateway(MetaAttemptListener.noOp());
-    }
-
     @Override
     public Future<DeliveryOutcome> send(DeliveryRequest request) {
         long started = System.nanoTime();

@@ -28,7 +28,7 @@ public record MetaGatewaySettings(String graphUrl, String apiVersion, Duration t
                 || uri.getRawQuery() != null) {
             throw new IllegalArgumentException("META_GRAPH_URL must be an http(s) URL without a query");
         }
-        if (!apiVersion.matches("^v[0-9]+\\.[0-9]+$")) {
+        if (!isApiVersion(apiVersion)) {
             throw new IllegalArgumentException("META_API_VERSION must look like v24.0");
         }
         if (timeout.isNegative() || timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
@@ -37,6 +37,11 @@ public record MetaGatewaySettings(String graphUrl, String apiVersion, Duration t
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be >= 1");
         }
+    }
+
+    /** Whether {@code text} is a Graph API version as the path takes it: {@code v24.0}, at most 3 digits a part. */
+    public static boolean isApiVersion(String text) {
+        return text != null && text.matches("v[0-9]{1,3}\\.[0-9]{1,3}");
     }
 
     /** Meta's production Graph API, v24.0, 1.5 s deadline, 32 connections. */

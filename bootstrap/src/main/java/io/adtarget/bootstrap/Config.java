@@ -1,13 +1,20 @@
 package io.adtarget.bootstrap;
 
+import io.adtarget.application.service.ConversionSettings;
+import io.adtarget.application.service.IdempotencySettings;
 import io.adtarget.domain.idempotency.FingerprintMode;
+import io.adtarget.meta.MetaGatewaySettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
-/** The service configuration, read from the environment exactly as config.md describes. */
+/**
+ * The service configuration, read from the environment exactly as config.md describes. Config only parses:
+ * the defaults and the rules between values belong to the settings records ({@link ConversionSettings},
+ * {@link IdempotencySettings}, {@link MetaGatewaySettings}); it asks them, to name the bad variable.
+ */
 public record Config(
         String httpHost,
         int httpPort,
@@ -46,28 +53,30 @@ public record Config(
     /** Reads and validates; throws {@link ConfigException} naming the first bad variable. */
     public static Config fromEnvironment(Map<String, String> environment) {
         EnvReader env = new EnvReader(environment);
+        ConversionSettings conversion = ConversionSettings.defaults();
+        IdempotencySettings idempotency = IdempotencySettings.defaults();
         URI databaseUrl = env.uri("DATABASE_URL", "postgresql", "postgres");
         boolean embedded = databaseUrl == null;
         String adminToken = env.raw("ADMIN_TOKEN");
         if (adminToken != null && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
             throw new ConfigException("ADMIN_TOKEN", "must be at least 32 characters");
         }
-        Duration metaTimeout = env.duration("META_TIMEOUT", Duration.ofMillis(1500));
-        Duration deliveryLease = env.duration("DELIVERY_LEASE", Duration.ofSeconds(10));
-        if (deliveryLease.compareTo(metaTimeout) <= 0) {
+        Duration metaTimeout = env.duration("META_TIMEOUT", MetaGatewaySettings.DEFAULT_TIMEOUT);
+        Duration deliveryLease = env.duration("DELIVERY_LEASE", conversion.deliveryLease());
+        if (!ConversionSettings.leaseOutlastsSendTimeout(deliveryLease, metaTimeout)) {
             throw new ConfigException("DELIVERY_LEASE", "must exceed META_TIMEOUT (" + metaTimeout + ")");
         }
-        Duration replayWindow = env.duration("IDEMPOTENCY_REPLAY_WINDOW", Duration.ofHours(24));
-        Duration retention = env.duration("IDEMPOTENCY_RETENTION", Duration.ofHours(48));
+        Duration replayWindow = env.duration("IDEMPOTENCY_REPLAY_WINDOW", idempotency.replayWindow());
+        Duration retention = env.duration("IDEMPOTENCY_RETENTION", idempotency.retention());
         if (retention.compareTo(replayWindow) < 0) {
             // the purge would delete records a client may still replay
             throw new ConfigException("IDEMPOTENCY_RETENTION", "must be at least IDEMPOTENCY_REPLAY_WINDOW (" + replayWindow + ")");
         }
-        Duration retryBaseDelay = env.duration("RETRY_BASE_DELAY", Duration.ofSeconds(30));
+        Duration retryBaseDelay = env.duration("RETRY_BASE_DELAY", conversion.retryPolicy().backoff().base());
         if (retryBaseDelay.toMillis() < 1) {
             throw new ConfigException("RETRY_BASE_DELAY", "must be at least 1 ms");
         }
-        String graphUrl = env.string("META_GRAPH_URL", "https://graph.facebook.com");
+        String graphUrl = env.string("META_GRAPH_URL", MetaGatewaySettings.DEFAULT_GRAPH_URL);
         env.uri("META_GRAPH_URL", "http", "https");
         String level = env.oneOf("LOG_LEVEL", "info", text -> {
             String lower = text.toLowerCase(Locale.ROOT);
@@ -86,8 +95,8 @@ public record Config(
                 env.oneOf("META_MODE", embedded ? MetaMode.DRY_RUN : MetaMode.LIVE,
                         text -> MetaMode.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_')), "live or dry-run"),
                 graphUrl.endsWith("/") ? graphUrl.substring(0, graphUrl.length() - 1) : graphUrl,
-                env.oneOf("META_API_VERSION", "v24.0", text -> {
-                    if (!text.matches("^v[0-9]{1,3}\\.[0-9]{1,3}$")) {
+                env.oneOf("META_API_VERSION", MetaGatewaySettings.DEFAULT_API_VERSION, text -> {
+                    if (!MetaGatewaySettings.isApiVersion(text)) {
                         throw new IllegalArgumentException();
                     }
                     return text;
@@ -97,15 +106,15 @@ public record Config(
                 env.bool("DEV_SEED", embedded),
                 replayWindow,
                 retention,
-                env.duration("IDEMPOTENCY_LEASE", Duration.ofSeconds(30)),
-                env.duration("IDEMPOTENCY_INFLIGHT_WAIT", Duration.ofSeconds(5)),
-                env.oneOf("IDEMPOTENCY_FINGERPRINT", FingerprintMode.OFF, FingerprintMode::fromSlug, "off, warn or reject"),
+                env.duration("IDEMPOTENCY_LEASE", idempotency.lease()),
+                env.duration("IDEMPOTENCY_INFLIGHT_WAIT", idempotency.inflightWait()),
+                env.oneOf("IDEMPOTENCY_FINGERPRINT", idempotency.fingerprintMode(), FingerprintMode::fromSlug, "off, warn or reject"),
                 env.duration("PURGE_INTERVAL", Duration.ofMinutes(10)),
-                env.duration("DEDUP_WINDOW", Duration.ofHours(48)),
+                env.duration("DEDUP_WINDOW", conversion.dedupWindow()),
                 deliveryLease,
                 env.duration("RETRY_POLL_INTERVAL", Duration.ofSeconds(5)),
                 retryBaseDelay,
-                env.integer("RETRY_MAX_ATTEMPTS", 8, 1, 1000),
+                env.integer("RETRY_MAX_ATTEMPTS", conversion.retryPolicy().maxAttempts(), 1, 1000),
                 env.oneOf("LOG_FORMAT", LogFormat.TEXT, text -> LogFormat.valueOf(text.toUpperCase(Locale.ROOT)),
                         "text or json"),
                 level);

@@ -20,10 +20,6 @@ final class EnvReader {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    boolean isSet(String name) {
-        return raw(name) != null;
-    }
-
     String string(String name, String fallback) {
         String value = raw(name);
         return value == null ? fallback : value;

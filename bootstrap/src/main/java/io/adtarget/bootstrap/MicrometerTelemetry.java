@@ -1,6 +1,8 @@
 package io.adtarget.bootstrap;
 
 import io.adtarget.application.port.out.Telemetry;
+import io.adtarget.application.port.out.Telemetry.ConversionResult;
+import io.adtarget.application.port.out.Telemetry.IdempotencyOutcome;
 import io.adtarget.domain.conversion.ConversionStatus;
 import io.adtarget.domain.shared.SiteId;
 import io.adtarget.domain.userdata.MatchSignal;
@@ -20,10 +22,10 @@ final class MicrometerTelemetry implements Telemetry {
         this.purged = Counter.builder("adtarget.idempotency.purged")
                 .description("Idempotency records deleted by the purge job").register(registry);
         registry.gauge("adtarget.retry.queue.depth", retryQueueDepth);
-        for (String outcome : new String[] {"executed", "replayed", "conflict", "mismatch", "rejected"}) {
+        for (IdempotencyOutcome outcome : IdempotencyOutcome.values()) {
             idempotencyCounter(outcome);
         }
-        for (String result : new String[] {"created", "updated", "deduplicated"}) {
+        for (ConversionResult result : ConversionResult.values()) {
             conversionCounter(result);
         }
         for (String status : new String[] {"sent", "failed", "skipped"}) {
@@ -32,12 +34,12 @@ final class MicrometerTelemetry implements Telemetry {
     }
 
     @Override
-    public void idempotency(String outcome) {
+    public void idempotency(IdempotencyOutcome outcome) {
         idempotencyCounter(outcome).increment();
     }
 
     @Override
-    public void conversion(String result) {
+    public void conversion(ConversionResult result) {
         conversionCounter(result).increment();
     }
 
@@ -73,13 +75,13 @@ final class MicrometerTelemetry implements Telemetry {
         retryQueueDepth.set(depth);
     }
 
-    private Counter idempotencyCounter(String outcome) {
-        return Counter.builder("adtarget.idempotency").tag("outcome", outcome)
+    private Counter idempotencyCounter(IdempotencyOutcome outcome) {
+        return Counter.builder("adtarget.idempotency").tag("outcome", outcome.slug())
                 .description("Idempotency-Key outcomes").register(registry);
     }
 
-    private Counter conversionCounter(String result) {
-        return Counter.builder("adtarget.conversions").tag("result", result)
+    private Counter conversionCounter(ConversionResult result) {
+        return Counter.builder("adtarget.conversions").tag("result", result.slug())
                 .description("Conversion requests by upsert result").register(registry);
     }
 

@@ -7,6 +7,7 @@ import io.adtarget.domain.conversion.ChannelId;
 import io.adtarget.domain.conversion.ClientEventId;
 import io.adtarget.domain.conversion.EventTimes;
 import io.adtarget.domain.conversion.EventType;
+import io.adtarget.domain.conversion.RetryPolicy;
 import io.adtarget.domain.conversion.TelegramUserId;
 import io.adtarget.domain.shared.Money;
 import io.adtarget.domain.userdata.MatchData;
@@ -26,7 +27,8 @@ import java.util.Map;
  * and {@code "123"} are refused rather than guessed at.
  */
 public final class ConversionRequestParser {
-    static final Duration MAX_AGE = Duration.ofDays(7);
+    /** Meta's limit, owned by the retry policy that also gives up on events past it. */
+    static final Duration MAX_AGE = RetryPolicy.META_MAX_EVENT_AGE;
     static final Duration MAX_AHEAD = Duration.ofMinutes(5);
     private static final Currency ANY_CURRENCY = Currency.getInstance("USD");
 
@@ -74,10 +76,10 @@ public final class ConversionRequestParser {
         boolean currencyGiven = in.raw("currency") != null;
         if (eventType != null && eventType.requiresValue()) {
             if (!valueGiven) {
-                in.fail("value", "is required for Purchase");
+                in.fail("value", "is required for " + eventType.value());
             }
             if (!currencyGiven) {
-                in.fail("currency", "is required for Purchase");
+                in.fail("currency", "is required for " + eventType.value());
             }
         }
         if (valueGiven && !currencyGiven && (eventType == null || !eventType.requiresValue())) {
@@ -101,7 +103,7 @@ public final class ConversionRequestParser {
         long seconds = time.getEpochSecond();
         long now = clock.instant().getEpochSecond();
         if (seconds < now - MAX_AGE.toSeconds()) {
-            return in.fail("eventTime", "must not be older than 7 days");
+            return in.fail("eventTime", "must not be older than " + MAX_AGE.toDays() + " days");
         }
         if (seconds > now + MAX_AHEAD.toSeconds()) {
             return in.fail("eventTime", "must not be more than 5 minutes in the future");

@@ -1,20 +1,17 @@
 package io.adtarget.http.problem;
 
-import java.util.regex.Pattern;
+import io.adtarget.domain.shared.SecretScrubber;
 
 /**
- * Scrubs secrets from failures before they are logged: API keys, bearer credentials and Meta
- * access tokens, should a lower layer ever have put one into an exception message.
+ * Scrubs secrets from failures before they are logged, should a lower layer ever have put one into an
+ * exception message. What counts as a secret is {@link SecretScrubber}'s rule.
  */
 final class Redaction {
-    private static final Pattern SECRETS = Pattern.compile(
-            "atk_(live|test)_[0-9A-Za-z]+|(?i:bearer)\\s+\\S+|EAA[0-9A-Za-z]{10,}");
-
     private Redaction() {
     }
 
     static String scrub(String text) {
-        return text == null ? null : SECRETS.matcher(text).replaceAll("[redacted]");
+        return SecretScrubber.scrub(text, "[redacted]");
     }
 
     /** A copy of the failure chain with scrubbed messages and the original stack traces. */

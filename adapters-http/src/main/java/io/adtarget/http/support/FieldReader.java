@@ -99,10 +99,6 @@ public final class FieldReader {
         return null;
     }
 
-    boolean valid() {
-        return errors.isEmpty();
-    }
-
     /** Throws the collected violations as one 400 validation-failed problem. */
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {

@@ -24,12 +24,17 @@ public record ConversionSettings(Duration dedupWindow, Duration deliveryLease, R
             throw new IllegalArgumentException("lockWait must not be negative");
         }
         IdempotencySettings.requirePositive(sendTimeout, "sendTimeout");
-        if (sendTimeout.compareTo(deliveryLease) >= 0) {
+        if (!leaseOutlastsSendTimeout(deliveryLease, sendTimeout)) {
             throw new IllegalArgumentException("deliveryLease must exceed sendTimeout");
         }
         if (retryBatchSize < 1) {
             throw new IllegalArgumentException("retryBatchSize must be >= 1");
         }
+    }
+
+    /** The rule between DELIVERY_LEASE and META_TIMEOUT: a claim must outlast one whole Meta call. */
+    public static boolean leaseOutlastsSendTimeout(Duration deliveryLease, Duration sendTimeout) {
+        return deliveryLease.compareTo(sendTimeout) > 0;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.adtarget.application.port.out.IdempotencyStore;
 import io.adtarget.application.port.out.IdempotencyStore.ClaimOutcome;
 import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.application.port.out.Telemetry;
+import io.adtarget.application.port.out.Telemetry.IdempotencyOutcome;
 import io.adtarget.application.port.out.Timers;
 import io.adtarget.domain.idempotency.FingerprintMode;
 import io.adtarget.domain.idempotency.IdempotencyDecision;
@@ -79,7 +80,7 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
     private Future<IdempotentOutcome> waitForOwner(IdempotentRequest request,
             Supplier<Future<StoredResponse>> action, Instant now, Instant deadline) {
         if (!now.isBefore(deadline)) {
-            telemetry.idempotency("conflict");
+            telemetry.idempotency(IdempotencyOutcome.CONFLICT);
             return Future.succeededFuture(new IdempotentOutcome.InUse(RETRY_AFTER));
         }
         return timers.delay(settings.pollInterval()).compose(ignored -> poll(request, action, deadline));
@@ -109,7 +110,7 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
                 return store.release(scope, owner).transform(released -> Future.failedFuture(done.cause()));
             }
             StoredResponse response = done.result();
-            telemetry.idempotency("executed");
+            telemetry.idempotency(IdempotencyOutcome.EXECUTED);
             if (IdempotencyPolicy.isStorable(response.status())) {
                 return store.complete(scope, owner, response).transform(completed -> {
                     if (completed.succeeded() && completed.result()) {
@@ -135,10 +136,10 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
         boolean mismatch = settings.fingerprintMode() != FingerprintMode.OFF
                 && record.bodyMismatch(request.bodyFingerprint());
         if (mismatch && settings.fingerprintMode() == FingerprintMode.REJECT) {
-            telemetry.idempotency("rejected");
+            telemetry.idempotency(IdempotencyOutcome.REJECTED);
             return new IdempotentOutcome.KeyReused();
         }
-        telemetry.idempotency(mismatch ? "mismatch" : "replayed");
+        telemetry.idempotency(mismatch ? IdempotencyOutcome.MISMATCH : IdempotencyOutcome.REPLAYED);
         return new IdempotentOutcome.Replayed(record.response(), mismatch);
     }
 

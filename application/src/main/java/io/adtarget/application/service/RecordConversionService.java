@@ -8,6 +8,7 @@ import io.adtarget.application.port.out.DistributedLock;
 import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.application.port.out.SiteDirectory;
 import io.adtarget.application.port.out.Telemetry;
+import io.adtarget.application.port.out.Telemetry.ConversionResult;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
@@ -93,7 +94,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
                 : unclaimed;
         return repository.upsert(candidate, now, settings.dedupWindow()).compose(decision -> {
             if (decision instanceof UpsertDecision.Create created) {
-                telemetry.conversion("created");
+                telemetry.conversion(ConversionResult.CREATED);
                 ConversionEvent stored = created.conversion();
                 reportMatchSignals(stored);
                 Future<ConversionEvent> delivered = stored.claimed()
@@ -102,7 +103,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
                 return delivered.map(RecordConversionResult.Created::new);
             }
             if (decision instanceof UpsertDecision.Revise revised) {
-                telemetry.conversion("updated");
+                telemetry.conversion(ConversionResult.UPDATED);
                 reportMatchSignals(revised.conversion());
                 return delivery.deliver(revised.conversion(), site).map(RecordConversionResult.Updated::new);
             }
@@ -115,7 +116,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
     }
 
     private RecordConversionResult deduplicated(ConversionEvent sent) {
-        telemetry.conversion("deduplicated");
+        telemetry.conversion(ConversionResult.DEDUPLICATED);
         return new RecordConversionResult.Deduplicated(sent);
     }
 }

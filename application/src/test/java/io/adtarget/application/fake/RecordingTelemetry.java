@@ -1,6 +1,8 @@
 package io.adtarget.application.fake;
 
 import io.adtarget.application.port.out.Telemetry;
+import io.adtarget.application.port.out.Telemetry.ConversionResult;
+import io.adtarget.application.port.out.Telemetry.IdempotencyOutcome;
 import io.adtarget.domain.conversion.ConversionStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +12,13 @@ public final class RecordingTelemetry implements Telemetry {
     private final List<String> events = new ArrayList<>();
 
     @Override
-    public synchronized void idempotency(String outcome) {
-        events.add("idempotency:" + outcome);
+    public synchronized void idempotency(IdempotencyOutcome outcome) {
+        events.add("idempotency:" + outcome.slug());
     }
 
     @Override
-    public synchronized void conversion(String result) {
-        events.add("conversion:" + result);
+    public synchronized void conversion(ConversionResult result) {
+        events.add("conversion:" + result.slug());
     }
 
     @Override

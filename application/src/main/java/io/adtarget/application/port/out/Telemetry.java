@@ -7,11 +7,27 @@ import java.util.List;
 
 /** Business counters the services report (semantics §4); the runtime turns them into metrics. */
 public interface Telemetry {
-    /** outcome: executed, replayed, conflict, mismatch or rejected. */
-    void idempotency(String outcome);
+    /** What the Idempotency-Key protocol did with a request; {@link #slug()} is the metric's label value. */
+    enum IdempotencyOutcome {
+        EXECUTED, REPLAYED, CONFLICT, MISMATCH, REJECTED;
 
-    /** result: created, updated or deduplicated. */
-    void conversion(String result);
+        public String slug() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What recording a conversion did (the upsert's result); {@link #slug()} is the metric's label value. */
+    enum ConversionResult {
+        CREATED, UPDATED, DEDUPLICATED;
+
+        public String slug() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    void idempotency(IdempotencyOutcome outcome);
+
+    void conversion(ConversionResult result);
 
     /** A delivery finished in this status (sent, failed or skipped). */
     void deliveryStatus(ConversionStatus status);
@@ -27,11 +43,11 @@ public interface Telemetry {
 
     Telemetry NOOP = new Telemetry() {
         @Override
-        public void idempotency(String outcome) {
+        public void idempotency(IdempotencyOutcome outcome) {
         }
 
         @Override
-        public void conversion(String result) {
+        public void conversion(ConversionResult result) {
         }
 
         @Override
