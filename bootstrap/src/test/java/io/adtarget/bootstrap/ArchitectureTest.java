@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,9 +137,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("main still violates it: ListConversionsUseCase takes port.out's ConversionQuery and returns "
-            + "ConversionPage; restructure-core moves them to port.in. Enable when that branch is merged. "
-            + "ArchitectureRulesRejectTest shows the rule itself can fail.")
     void inbound_ports_never_use_outbound_port_types() {
         PORT_IN_NEVER_USES_PORT_OUT.check(classes);
     }
