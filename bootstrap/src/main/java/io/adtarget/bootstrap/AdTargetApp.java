@@ -49,7 +49,8 @@ public final class AdTargetApp {
         try {
             app.doStart();
             return app;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Also the checked failures Future.await() rethrows undeclared (a BindException): stop what started.
             app.stop();
             throw e;
         }
