@@ -150,6 +150,8 @@ final class Corpus {
                 400, "invalid-idempotency-key"));
         all.add(BadRequest.headers("Idempotency-Key of spaces", Map.of("Idempotency-Key", "   "), 400,
                 "invalid-idempotency-key"));
+        all.add(BadRequest.headers("quoted Idempotency-Key of spaces", Map.of("Idempotency-Key", "\"   \""), 400,
+                "invalid-idempotency-key"));
         all.add(BadRequest.headers("Idempotency-Key with a bad quoted escape", Map.of("Idempotency-Key", "\"a\\x\""),
                 400, "invalid-idempotency-key"));
         all.add(BadRequest.headers("Idempotency-Key with Latin-1 characters", Map.of("Idempotency-Key", "clé-ü"), 400,
