@@ -95,6 +95,12 @@ final class Corpus {
                 "eventSourceUrl"));
         all.add(BadRequest.body("eventSourceUrl ftp", with("eventSourceUrl", "\"ftp://shop.example/x\""),
                 "eventSourceUrl"));
+        all.add(BadRequest.body("eventSourceUrl with user:pass@ credentials",
+                with("eventSourceUrl", "\"https://admin:hunter2@shop.example/thanks\""), "eventSourceUrl"));
+        all.add(BadRequest.body("eventSourceUrl with a user name",
+                with("eventSourceUrl", "\"https://admin@shop.example/thanks\""), "eventSourceUrl"));
+        all.add(BadRequest.body("eventSourceUrl with an empty user-info",
+                with("eventSourceUrl", "\"https://:@shop.example/thanks\""), "eventSourceUrl"));
         all.add(BadRequest.body("eventSourceUrl relative", with("eventSourceUrl", "\"/thanks\""), "eventSourceUrl"));
         all.add(BadRequest.body("eventSourceUrl of 2049 characters",
                 with("eventSourceUrl", quoted("https://shop.example/" + "a".repeat(2049 - 21))), "eventSourceUrl"));
