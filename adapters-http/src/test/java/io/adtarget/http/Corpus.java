@@ -141,6 +141,11 @@ final class Corpus {
         all.add(BadRequest.headers("JSON in latin-1", Map.of("Content-Type", "application/json; charset=iso-8859-1"),
                 415, "unsupported-media-type"));
         all.add(BadRequest.headers("no Content-Type", nulls("Content-Type"), 415, "unsupported-media-type"));
+        all.add(BadRequest.headers("a gzip-encoded body", Map.of("Content-Encoding", "gzip"), 415, "unsupported-media-type"));
+        all.add(BadRequest.headers("a deflate-encoded body", Map.of("Content-Encoding", "deflate"), 415,
+                "unsupported-media-type"));
+        all.add(BadRequest.headers("a br, gzip-encoded body", Map.of("Content-Encoding", "br, gzip"), 415,
+                "unsupported-media-type"));
         all.add(BadRequest.headers("no Authorization", nulls("Authorization"), 401, "unauthorized"));
         all.add(BadRequest.headers("Basic authorization", Map.of("Authorization", "Basic dXNlcjpwYXNz"), 401,
                 "unauthorized"));
