@@ -71,6 +71,10 @@ public final class ApiRouter {
     @SafeVarargs
     private static void route(Router router, HttpMethod method, String template, Handler<RoutingContext>... chain) {
         Route route = router.route(method, template).handler(new RouteTag(template));
+        if (method == HttpMethod.GET) {
+            // HEAD answers as GET does (load balancers probe with it); Vert.x sends the head without the body.
+            route.method(HttpMethod.HEAD);
+        }
         for (Handler<RoutingContext> handler : chain) {
             route.handler(handler);
         }
