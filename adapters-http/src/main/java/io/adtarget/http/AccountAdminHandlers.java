@@ -4,7 +4,10 @@ import io.adtarget.application.port.in.ManageAccountsUseCase;
 import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.ApiKeyId;
 import io.adtarget.domain.shared.KeyMode;
+import io.adtarget.domain.idempotency.StoredResponse;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
 
 /** Admin API: accounts and their API keys. */
 final class AccountAdminHandlers {
@@ -14,13 +17,12 @@ final class AccountAdminHandlers {
         this.accounts = accounts;
     }
 
-    void createAccount(RoutingContext ctx) {
+    /** Validates a create (throws its 400) and returns the action that creates the account. */
+    Supplier<Future<StoredResponse>> createAccount(RoutingContext ctx) {
         FieldReader in = new FieldReader(Json.parseObject(AdminRequests.body(ctx)));
         String name = in.convert("name", in.text("name", true), AdminRequests::validName);
         in.throwIfInvalid();
-        accounts.createAccount(name)
-                .onSuccess(account -> Responses.json(ctx, 201, AdminJson.account(account)))
-                .onFailure(ctx::fail);
+        return () -> accounts.createAccount(name).map(account -> AdminIdempotency.json(201, AdminJson.account(account)));
     }
 
     void getAccount(RoutingContext ctx) {

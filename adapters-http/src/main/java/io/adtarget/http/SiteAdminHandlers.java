@@ -1,12 +1,14 @@
 package io.adtarget.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adtarget.application.port.in.ChannelChange;
 import io.adtarget.application.port.in.ManageSitesUseCase;
 import io.adtarget.domain.conversion.ChannelId;
+import io.adtarget.domain.idempotency.StoredResponse;
 import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.SiteId;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
 
 /** Admin API: sites (Meta pixels) and the channels attached to them. */
 final class SiteAdminHandlers {
@@ -16,13 +18,13 @@ final class SiteAdminHandlers {
         this.sites = sites;
     }
 
-    void createSite(RoutingContext ctx) {
+    /** Validates a create (throws its 400) and returns the action that creates the site. */
+    Supplier<Future<StoredResponse>> createSite(RoutingContext ctx) {
         AccountId accountId = AdminRequests.id(ctx, "accountId", AccountId::parse);
-        sites.createSite(SiteRequestParser.create(AdminRequests.body(ctx), accountId))
-                .onSuccess(created -> created.ifPresentOrElse(
-                        site -> Responses.json(ctx, 201, AdminJson.site(site)),
-                        () -> AdminRequests.notFound(ctx, "account")))
-                .onFailure(ctx::fail);
+        var command = SiteRequestParser.create(AdminRequests.body(ctx), accountId);
+        return () -> sites.createSite(command).map(created -> created
+                .map(site -> AdminIdempotency.json(201, AdminJson.site(site)))
+                .orElseGet(() -> AdminIdempotency.notFound(ctx, "account")));
     }
 
     void getSite(RoutingContext ctx) {
@@ -43,23 +45,23 @@ final class SiteAdminHandlers {
                 .onFailure(ctx::fail);
     }
 
-    void attachChannel(RoutingContext ctx) {
+    /** Validates an attach (throws its 400) and returns the action that attaches the channel. */
+    Supplier<Future<StoredResponse>> attachChannel(RoutingContext ctx) {
         SiteId siteId = AdminRequests.id(ctx, "siteId", SiteId::parse);
         FieldReader in = new FieldReader(Json.parseObject(AdminRequests.body(ctx)));
         ChannelId channelId = in.convert("channelId", ConversionRequestParser.channelText(in, "channelId", true),
                 ChannelId::new);
         in.throwIfInvalid();
-        sites.attachChannel(siteId, channelId).onSuccess(change -> {
+        return () -> sites.attachChannel(siteId, channelId).compose(change -> {
             if (change instanceof ChannelChange.Done) {
-                ObjectNode body = AdminJson.channel(siteId.toString(), channelId.value());
-                Responses.json(ctx, 201, body);
+                return Future.succeededFuture(AdminIdempotency.json(201, AdminJson.channel(siteId.toString(),
+                        channelId.value())));
             } else if (change instanceof ChannelChange.ChannelTaken) {
-                ctx.fail(Problem.of(ProblemType.CONFLICT, "the account already has this channel on a site")
-                        .toException());
-            } else {
-                AdminRequests.notFound(ctx, "site");
+                return Future.failedFuture(Problem.of(ProblemType.CONFLICT,
+                        "the account already has this channel on a site").toException());
             }
-        }).onFailure(ctx::fail);
+            return Future.succeededFuture(AdminIdempotency.notFound(ctx, "site"));
+        });
     }
 
     void detachChannel(RoutingContext ctx) {
