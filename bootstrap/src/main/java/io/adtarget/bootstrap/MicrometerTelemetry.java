@@ -3,6 +3,7 @@ package io.adtarget.bootstrap;
 import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.domain.conversion.ConversionStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,7 +17,8 @@ final class MicrometerTelemetry implements Telemetry {
         this.registry = registry;
         this.purged = Counter.builder("adtarget.idempotency.purged")
                 .description("Idempotency records deleted by the purge job").register(registry);
-        registry.gauge("adtarget.retry.queue.depth", retryQueueDepth);
+        Gauge.builder("adtarget.retry.queue.depth", retryQueueDepth, AtomicLong::get)
+                .description("Failed retryable conversions due for another attempt").register(registry);
         for (String outcome : new String[] {"executed", "replayed", "conflict", "mismatch", "rejected"}) {
             idempotencyCounter(outcome);
         }
