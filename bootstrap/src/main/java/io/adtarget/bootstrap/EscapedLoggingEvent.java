@@ -101,7 +101,11 @@ record EscapedLoggingEvent(ILoggingEvent event) implements ILoggingEvent {
 
     @Override
     public List<KeyValuePair> getKeyValuePairs() {
-        return event.getKeyValuePairs();
+        List<KeyValuePair> pairs = event.getKeyValuePairs();
+        return pairs == null ? null : pairs.stream()
+                .map(pair -> new KeyValuePair(pair.key, pair.value == null ? null
+                        : LogEscaping.escape(String.valueOf(pair.value), LogEscaping.MAX_MESSAGE)))
+                .toList();
     }
 
     @Override

@@ -50,6 +50,20 @@ class LoggingTest {
         assertThat(message(format, encode(format, "café — Grüße 🚀 ready in 12 ms"))).isEqualTo("café — Grüße 🚀 ready in 12 ms");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Config.LogFormat.class)
+    void key_value_pairs_are_escaped_too(Config.LogFormat format) {
+        LoggerContext context = new LoggerContext();
+        Encoder<ILoggingEvent> encoder = Logging.encoder(format, context);
+        LoggingEvent event = new LoggingEvent("test", context.getLogger("io.adtarget.test"), Level.INFO, "request", null, null);
+        event.addKeyValuePair(new org.slf4j.event.KeyValuePair("method", "X\nERROR forged"));
+
+        String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
+
+        assertThat(line.lines()).hasSize(1);
+        assertThat(line).contains("ERROR forged");
+    }
+
     private static String encode(Config.LogFormat format, String message) {
         LoggerContext context = new LoggerContext();
         Encoder<ILoggingEvent> encoder = Logging.encoder(format, context);
