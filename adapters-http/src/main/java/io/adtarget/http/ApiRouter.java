@@ -1,6 +1,7 @@
 package io.adtarget.http;
 
 import io.adtarget.http.admin.AccountAdminHandlers;
+import io.adtarget.http.admin.AdminIdempotency;
 import io.adtarget.http.admin.SiteAdminHandlers;
 import io.adtarget.http.auth.AdminAuthentication;
 import io.adtarget.http.auth.ApiKeyAuthentication;
@@ -53,15 +54,19 @@ public final class ApiRouter {
 
         AccountAdminHandlers accounts = new AccountAdminHandlers(deps.manageAccounts());
         SiteAdminHandlers sites = new SiteAdminHandlers(deps.manageSites());
-        route(router, HttpMethod.POST, "/admin/v1/accounts", body, admin, json, accounts::createAccount);
+        AdminIdempotency once = new AdminIdempotency(deps.executeIdempotently(), deps.fingerprintBodies());
+        route(router, HttpMethod.POST, "/admin/v1/accounts", body, admin, json, idempotencyKey,
+                once.create(accounts::createAccount));
         route(router, HttpMethod.GET, "/admin/v1/accounts/:accountId", admin, accounts::getAccount);
         route(router, HttpMethod.POST, "/admin/v1/accounts/:accountId/api-keys", body, admin, json,
                 accounts::issueApiKey);
         route(router, HttpMethod.DELETE, "/admin/v1/api-keys/:apiKeyId", admin, accounts::revokeApiKey);
-        route(router, HttpMethod.POST, "/admin/v1/accounts/:accountId/sites", body, admin, json, sites::createSite);
+        route(router, HttpMethod.POST, "/admin/v1/accounts/:accountId/sites", body, admin, json, idempotencyKey,
+                once.create(sites::createSite));
         route(router, HttpMethod.GET, "/admin/v1/sites/:siteId", admin, sites::getSite);
         route(router, HttpMethod.PATCH, "/admin/v1/sites/:siteId", body, admin, json, sites::updateSite);
-        route(router, HttpMethod.POST, "/admin/v1/sites/:siteId/channels", body, admin, json, sites::attachChannel);
+        route(router, HttpMethod.POST, "/admin/v1/sites/:siteId/channels", body, admin, json, idempotencyKey,
+                once.create(sites::attachChannel));
         route(router, HttpMethod.DELETE, "/admin/v1/sites/:siteId/channels/:channelId", admin, sites::detachChannel);
 
         OperationsHandlers ops = new OperationsHandlers(deps.operations());
@@ -87,6 +92,10 @@ public final class ApiRouter {
     @SafeVarargs
     private static void route(Router router, HttpMethod method, String template, Handler<RoutingContext>... chain) {
         Route route = router.route(method, template).handler(new RouteTag(template));
+        if (method == HttpMethod.GET) {
+            // HEAD answers as GET does (load balancers probe with it); Vert.x sends the head without the body.
+            route.method(HttpMethod.HEAD);
+        }
         for (Handler<RoutingContext> handler : chain) {
             route.handler(handler);
         }

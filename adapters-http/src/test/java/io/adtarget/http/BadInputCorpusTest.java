@@ -11,9 +11,11 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,9 +38,22 @@ class BadInputCorpusTest {
         api.close();
     }
 
+    private CapturedLogs logs;
+
     @BeforeEach
     void reset() {
         api.reset();
+        logs = new CapturedLogs();
+    }
+
+    /** No bad input is our failure: none logs an error or a stack trace (a log flood per request). */
+    @AfterEach
+    void noErrorOrStackTraceWasLogged() {
+        try {
+            assertThat(logs.errorsOrStackTraces()).isEmpty();
+        } finally {
+            logs.close();
+        }
     }
 
     List<BadRequest> corpus() {

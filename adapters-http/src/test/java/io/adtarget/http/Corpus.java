@@ -116,6 +116,12 @@ final class Corpus {
                 "eventSourceUrl"));
         all.add(BadRequest.body("eventSourceUrl ftp", with("eventSourceUrl", "\"ftp://shop.example/x\""),
                 "eventSourceUrl"));
+        all.add(BadRequest.body("eventSourceUrl with user:pass@ credentials",
+                with("eventSourceUrl", "\"https://admin:hunter2@shop.example/thanks\""), "eventSourceUrl"));
+        all.add(BadRequest.body("eventSourceUrl with a user name",
+                with("eventSourceUrl", "\"https://admin@shop.example/thanks\""), "eventSourceUrl"));
+        all.add(BadRequest.body("eventSourceUrl with an empty user-info",
+                with("eventSourceUrl", "\"https://:@shop.example/thanks\""), "eventSourceUrl"));
         all.add(BadRequest.body("eventSourceUrl relative", with("eventSourceUrl", "\"/thanks\""), "eventSourceUrl"));
         all.add(BadRequest.body("eventSourceUrl of 2049 characters",
                 with("eventSourceUrl", quoted("https://shop.example/" + "a".repeat(2049 - 21))), "eventSourceUrl"));
@@ -160,6 +166,11 @@ final class Corpus {
         all.add(BadRequest.headers("JSON in latin-1", Map.of("Content-Type", "application/json; charset=iso-8859-1"),
                 415, "unsupported-media-type"));
         all.add(BadRequest.headers("no Content-Type", nulls("Content-Type"), 415, "unsupported-media-type"));
+        all.add(BadRequest.headers("a gzip-encoded body", Map.of("Content-Encoding", "gzip"), 415, "unsupported-media-type"));
+        all.add(BadRequest.headers("a deflate-encoded body", Map.of("Content-Encoding", "deflate"), 415,
+                "unsupported-media-type"));
+        all.add(BadRequest.headers("a br, gzip-encoded body", Map.of("Content-Encoding", "br, gzip"), 415,
+                "unsupported-media-type"));
         all.add(BadRequest.headers("no Authorization", nulls("Authorization"), 401, "unauthorized"));
         all.add(BadRequest.headers("Basic authorization", Map.of("Authorization", "Basic dXNlcjpwYXNz"), 401,
                 "unauthorized"));
@@ -174,6 +185,8 @@ final class Corpus {
         all.add(BadRequest.headers("Idempotency-Key of 130 characters", Map.of("Idempotency-Key", "k".repeat(130)),
                 400, "invalid-idempotency-key"));
         all.add(BadRequest.headers("Idempotency-Key of spaces", Map.of("Idempotency-Key", "   "), 400,
+                "invalid-idempotency-key"));
+        all.add(BadRequest.headers("quoted Idempotency-Key of spaces", Map.of("Idempotency-Key", "\"   \""), 400,
                 "invalid-idempotency-key"));
         all.add(BadRequest.headers("Idempotency-Key with a bad quoted escape", Map.of("Idempotency-Key", "\"a\\x\""),
                 400, "invalid-idempotency-key"));

@@ -12,6 +12,7 @@ final class RawHttp {
     private RawHttp() {
     }
 
+    /** What came back before the server closed the connection; status 0 when nothing did. */
     record Reply(int status, String head, String body) {
     }
 
@@ -27,6 +28,9 @@ final class RawHttp {
             // A server that never answers must fail the test, not hang it.
             closed.future().timeout(10, java.util.concurrent.TimeUnit.SECONDS).await();
             String text = received.toString(StandardCharsets.ISO_8859_1);
+            if (text.isEmpty()) {
+                return new Reply(0, "", "");
+            }
             int split = text.indexOf("\r\n\r\n");
             return new Reply(Integer.parseInt(text.substring(9, 12)), text.substring(0, split), text.substring(split + 4));
         } finally {

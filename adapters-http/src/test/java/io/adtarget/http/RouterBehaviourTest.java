@@ -60,9 +60,9 @@ class RouterBehaviourTest {
         HttpResponse<Buffer> site = api.send(HttpMethod.DELETE, "/admin/v1/sites/abc", TestApi.ADMIN_TOKEN, null);
 
         Problems.assertProblem(conversions, 405, "method-not-allowed");
-        assertThat(conversions.getHeader("Allow")).isEqualTo("GET, POST");
+        assertThat(conversions.getHeader("Allow")).isEqualTo("GET, HEAD, POST");
         Problems.assertProblem(site, 405, "method-not-allowed");
-        assertThat(site.getHeader("Allow")).isEqualTo("GET, PATCH");
+        assertThat(site.getHeader("Allow")).isEqualTo("GET, HEAD, PATCH");
     }
 
     @Test

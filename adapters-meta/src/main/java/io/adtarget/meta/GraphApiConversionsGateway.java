@@ -97,8 +97,9 @@ public final class GraphApiConversionsGateway implements ConversionsGateway {
                     }
                     return httpRequest.send(body);
                 })
-                .compose(response -> response.body().map(responseBody -> MetaResponses.classify(
-                        response.statusCode(), response.getHeader("x-fb-trace-id"), responseBody, token)))
+                .compose(response -> BoundedBody.read(response, inFlight.get(), MetaResponses.MAX_BODY_BYTES)
+                        .map(responseBody -> MetaResponses.classify(
+                                response.statusCode(), response.getHeader("x-fb-trace-id"), responseBody, token)))
                 .onComplete(result -> {
                     vertx.cancelTimer(timer);
                     outcome.tryComplete(result.succeeded()

@@ -14,7 +14,7 @@ record MetaError(int code, Integer subcode, String message, boolean isTransient,
         Integer subcode = error.getValue("error_subcode") instanceof Number n ? n.intValue() : null;
         String message = error.getValue("message") instanceof String s ? s : null;
         boolean isTransient = Boolean.TRUE.equals(error.getValue("is_transient"));
-        String trace = error.getValue("fbtrace_id") instanceof String s ? s : null;
+        String trace = error.getValue("fbtrace_id") instanceof String s ? SafeText.traceId(s) : null;
         return new MetaError(code.intValue(), subcode, message, isTransient, trace);
     }
 }

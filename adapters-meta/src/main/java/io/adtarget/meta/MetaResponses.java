@@ -10,6 +10,8 @@ import java.util.Set;
 
 /** Turns Meta's HTTP answer into an outcome, following meta-capi.md's "Error classification" table. */
 final class MetaResponses {
+    /** Meta's answer to one event is well under 1 KB; a body past this cap is not read to its end. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Set<Integer> TRANSIENT_CODES = Set.of(1, 2);
     private static final Set<Integer> RATE_LIMIT_CODES = Set.of(4, 17, 32, 341, 368, 613);
 
@@ -20,7 +22,8 @@ final class MetaResponses {
      * HTTP status rows come first (5xx, 429), then the body: a 2xx needs {@code events_received >= 1};
      * an error needs Meta's {@code {"error": {"code": …}}} shape, else it is not Meta talking.
      */
-    static DeliveryOutcome classify(int status, String traceHeader, Buffer body, String token) {
+    static DeliveryOutcome classify(int status, String untrustedTraceHeader, Buffer body, String token) {
+        String traceHeader = SafeText.traceId(untrustedTraceHeader);
         JsonObject json = parse(body);
         if (status >= 200 && status < 300) {
             return success(status, json, traceHeader);
@@ -60,7 +63,8 @@ final class MetaResponses {
             return failed(DeliveryErrorCode.META_UNAVAILABLE,
                     "Meta answered HTTP " + status + " with a body that is not Meta's JSON", null, traceHeader);
         }
-        String trace = json.getValue("fbtrace_id") instanceof String s ? s : traceHeader;
+        String sent = json.getValue("fbtrace_id") instanceof String s ? SafeText.traceId(s) : null;
+        String trace = sent != null ? sent : traceHeader;
         Object received = json.getValue("events_received");
         if (received instanceof Number n && n.doubleValue() >= 1) {
             return new DeliveryOutcome.Accepted(trace);

@@ -26,6 +26,9 @@ final class TransportFailures {
     }
 
     static DeliveryOutcome classify(Throwable failure, Duration deadline) {
+        if (failure instanceof BoundedBody.TooLarge tooLarge) {
+            return unavailable(tooLarge.getMessage());
+        }
         if (failure instanceof ConnectTimeoutException || failure instanceof TimeoutException) {
             return deadlineExceeded(deadline);
         }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
@@ -49,7 +50,8 @@ public final class AdTargetApp {
         try {
             app.doStart();
             return app;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Also the checked failures Future.await() rethrows undeclared (a BindException): stop what started.
             app.stop();
             throw e;
         }
@@ -77,6 +79,10 @@ public final class AdTargetApp {
                 .setEventLoopPoolSize(Math.max(1, Runtime.getRuntime().availableProcessors()))
                 .setMetricsOptions(new MicrometerMetricsOptions()
                         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+                        // Our adtarget_http_* series (route templates, bounded) replace Vert.x's
+                        // vertx_http_server_*, whose method and path labels grow with every invented
+                        // method a client sends (300 of them tripled /metrics, for good).
+                        .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
                         .setJvmMetricsEnabled(true)
                         .setRegistryName(registryName)
                         .setEnabled(true))).build();

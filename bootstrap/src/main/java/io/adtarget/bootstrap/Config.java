@@ -61,6 +61,11 @@ public record Config(
         if (adminToken != null && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
             throw new ConfigException("ADMIN_TOKEN", "must be at least 32 characters");
         }
+        if (adminToken != null && (adminToken.startsWith("atk_live_") || adminToken.startsWith("atk_test_"))) {
+            // The admin API would read it as an API key and refuse every call: a silently dead admin API.
+            throw new ConfigException("ADMIN_TOKEN", "must not look like an API key (atk_live_…/atk_test_…); "
+                    + "generate a separate secret, e.g. openssl rand -hex 32");
+        }
         Duration metaTimeout = env.duration("META_TIMEOUT", MetaGatewaySettings.DEFAULT_TIMEOUT);
         Duration deliveryLease = env.duration("DELIVERY_LEASE", conversion.deliveryLease());
         if (!ConversionSettings.leaseOutlastsSendTimeout(deliveryLease, metaTimeout)) {

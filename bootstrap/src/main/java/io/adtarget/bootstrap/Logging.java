@@ -21,24 +21,7 @@ final class Logging {
             return;
         }
         context.reset();
-        Encoder<ILoggingEvent> encoder;
-        if (format == Config.LogFormat.JSON) {
-            JsonEncoder json = new JsonEncoder();
-            json.setWithArguments(false);
-            json.setWithFormattedMessage(true);
-            json.setWithMessage(false);
-            json.setWithSequenceNumber(false);
-            json.setWithNanoseconds(false);
-            json.setWithContext(false);
-            json.setWithMDC(false);
-            encoder = json;
-        } else {
-            PatternLayoutEncoder pattern = new PatternLayoutEncoder();
-            pattern.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{24} - %msg %kvp%n");
-            encoder = pattern;
-        }
-        encoder.setContext(context);
-        encoder.start();
+        Encoder<ILoggingEvent> encoder = encoder(format, context);
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("console");
@@ -64,6 +47,31 @@ final class Logging {
         // Vert.x registers one client-connection gauge per client kind (Postgres, Redis, Meta): Micrometer
         // warns once that the second registration reuses the first; the series is still exported.
         context.getLogger("io.micrometer.core.instrument.MeterRegistry").setLevel(Level.ERROR);
+    }
+
+    /** The console encoder of {@code format}, wrapped so that no message can forge or reorder lines. */
+    static Encoder<ILoggingEvent> encoder(Config.LogFormat format, LoggerContext context) {
+        Encoder<ILoggingEvent> encoder;
+        if (format == Config.LogFormat.JSON) {
+            JsonEncoder json = new JsonEncoder();
+            json.setWithArguments(false);
+            json.setWithFormattedMessage(true);
+            json.setWithMessage(false);
+            json.setWithSequenceNumber(false);
+            json.setWithNanoseconds(false);
+            json.setWithContext(false);
+            json.setWithMDC(false);
+            encoder = json;
+        } else {
+            PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+            pattern.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{24} - %msg %kvp%n");
+            encoder = pattern;
+        }
+        encoder.setContext(context);
+        SafeLogEncoder safe = new SafeLogEncoder(encoder);
+        safe.setContext(context);
+        safe.start();
+        return safe;
     }
 
     /** Writes out what is still queued (call last, at shutdown). */

@@ -7,6 +7,7 @@ import io.adtarget.domain.conversion.ConversionStatus;
 import io.adtarget.domain.shared.SiteId;
 import io.adtarget.domain.userdata.MatchSignal;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +22,8 @@ final class MicrometerTelemetry implements Telemetry {
         this.registry = registry;
         this.purged = Counter.builder("adtarget.idempotency.purged")
                 .description("Idempotency records deleted by the purge job").register(registry);
-        registry.gauge("adtarget.retry.queue.depth", retryQueueDepth);
+        Gauge.builder("adtarget.retry.queue.depth", retryQueueDepth, AtomicLong::get)
+                .description("Failed retryable conversions due for another attempt").register(registry);
         for (IdempotencyOutcome outcome : IdempotencyOutcome.values()) {
             idempotencyCounter(outcome);
         }

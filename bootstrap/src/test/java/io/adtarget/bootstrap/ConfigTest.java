@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigTest {
 
@@ -117,6 +119,16 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ADMIN_TOKEN", "short-secret")))
                 .hasMessage("ADMIN_TOKEN: must be at least 32 characters")
                 .message().doesNotContain("short-secret");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"atk_live_0123456789abcdefghijABCDEFGHIJ0123456789", "atk_test_0123456789abcdefghijABCDEFGHIJ0123456789"})
+    void an_admin_token_shaped_like_an_api_key_is_refused_without_echoing_it(String token) {
+        // The admin API would take it for an API key and answer 401 to every call: a silently dead admin API.
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ADMIN_TOKEN", token)))
+                .hasMessage("ADMIN_TOKEN: must not look like an API key (atk_live_…/atk_test_…); "
+                        + "generate a separate secret, e.g. openssl rand -hex 32")
+                .message().doesNotContain(token);
     }
 
     @Test

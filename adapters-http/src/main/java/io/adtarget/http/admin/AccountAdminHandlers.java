@@ -1,13 +1,16 @@
 package io.adtarget.http.admin;
 
 import io.adtarget.application.port.in.ManageAccountsUseCase;
+import io.adtarget.domain.idempotency.StoredResponse;
 import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.ApiKeyId;
 import io.adtarget.domain.shared.KeyMode;
 import io.adtarget.http.support.FieldReader;
 import io.adtarget.http.support.Json;
 import io.adtarget.http.support.Responses;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
 
 /** Admin API: accounts and their API keys. */
 public final class AccountAdminHandlers {
@@ -17,13 +20,12 @@ public final class AccountAdminHandlers {
         this.accounts = accounts;
     }
 
-    public void createAccount(RoutingContext ctx) {
+    /** Validates a create (throws its 400) and returns the action that creates the account. */
+    public Supplier<Future<StoredResponse>> createAccount(RoutingContext ctx) {
         FieldReader in = new FieldReader(Json.parseObject(AdminRequests.body(ctx)));
         String name = in.convert("name", in.text("name", true), AdminRequests::validName);
         in.throwIfInvalid();
-        accounts.createAccount(name)
-                .onSuccess(account -> Responses.json(ctx, 201, AdminJson.account(account)))
-                .onFailure(ctx::fail);
+        return () -> accounts.createAccount(name).map(account -> AdminIdempotency.json(201, AdminJson.account(account)));
     }
 
     public void getAccount(RoutingContext ctx) {

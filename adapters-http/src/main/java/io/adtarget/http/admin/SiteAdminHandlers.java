@@ -1,9 +1,9 @@
 package io.adtarget.http.admin;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adtarget.application.port.in.ChannelChange;
 import io.adtarget.application.port.in.ManageSitesUseCase;
 import io.adtarget.domain.conversion.ChannelId;
+import io.adtarget.domain.idempotency.StoredResponse;
 import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.SiteId;
 import io.adtarget.http.conversion.ConversionRequestParser;
@@ -12,7 +12,9 @@ import io.adtarget.http.problem.ProblemType;
 import io.adtarget.http.support.FieldReader;
 import io.adtarget.http.support.Json;
 import io.adtarget.http.support.Responses;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
 
 /** Admin API: sites (Meta pixels) and the channels attached to them. */
 public final class SiteAdminHandlers {
@@ -22,13 +24,13 @@ public final class SiteAdminHandlers {
         this.sites = sites;
     }
 
-    public void createSite(RoutingContext ctx) {
+    /** Validates a create (throws its 400) and returns the action that creates the site. */
+    public Supplier<Future<StoredResponse>> createSite(RoutingContext ctx) {
         AccountId accountId = AdminRequests.id(ctx, "accountId", AccountId::parse);
-        sites.createSite(SiteRequestParser.create(AdminRequests.body(ctx), accountId))
-                .onSuccess(created -> created.ifPresentOrElse(
-                        site -> Responses.json(ctx, 201, AdminJson.site(site)),
-                        () -> AdminRequests.notFound(ctx, "account")))
-                .onFailure(ctx::fail);
+        var command = SiteRequestParser.create(AdminRequests.body(ctx), accountId);
+        return () -> sites.createSite(command).map(created -> created
+                .map(site -> AdminIdempotency.json(201, AdminJson.site(site)))
+                .orElseGet(() -> AdminIdempotency.notFound(ctx, "account")));
     }
 
     public void getSite(RoutingContext ctx) {
@@ -49,23 +51,23 @@ public final class SiteAdminHandlers {
                 .onFailure(ctx::fail);
     }
 
-    public void attachChannel(RoutingContext ctx) {
+    /** Validates an attach (throws its 400) and returns the action that attaches the channel. */
+    public Supplier<Future<StoredResponse>> attachChannel(RoutingContext ctx) {
         SiteId siteId = AdminRequests.id(ctx, "siteId", SiteId::parse);
         FieldReader in = new FieldReader(Json.parseObject(AdminRequests.body(ctx)));
         ChannelId channelId = in.convert("channelId", ConversionRequestParser.channelText(in, "channelId", true),
                 ChannelId::new);
         in.throwIfInvalid();
-        sites.attachChannel(siteId, channelId).onSuccess(change -> {
+        return () -> sites.attachChannel(siteId, channelId).compose(change -> {
             if (change instanceof ChannelChange.Done) {
-                ObjectNode body = AdminJson.channel(siteId.toString(), channelId.value());
-                Responses.json(ctx, 201, body);
+                return Future.succeededFuture(AdminIdempotency.json(201, AdminJson.channel(siteId.toString(),
+                        channelId.value())));
             } else if (change instanceof ChannelChange.ChannelTaken) {
-                ctx.fail(Problem.of(ProblemType.CONFLICT, "the account already has this channel on a site")
-                        .toException());
-            } else {
-                AdminRequests.notFound(ctx, "site");
+                return Future.failedFuture(Problem.of(ProblemType.CONFLICT,
+                        "the account already has this channel on a site").toException());
             }
-        }).onFailure(ctx::fail);
+            return Future.succeededFuture(AdminIdempotency.notFound(ctx, "site"));
+        });
     }
 
     public void detachChannel(RoutingContext ctx) {

@@ -14,6 +14,7 @@ import io.adtarget.http.HttpDependencies;
 import io.adtarget.http.problem.Problem;
 import io.adtarget.http.problem.ProblemException;
 import io.adtarget.http.problem.ProblemType;
+import io.adtarget.http.support.IdempotentResponses;
 import io.adtarget.http.support.Keys;
 import io.adtarget.http.support.Responses;
 import io.vertx.core.Future;
@@ -60,11 +61,11 @@ public final class RecordConversionHandler implements Handler<RoutingContext> {
                 .compose(recordConversion::record)
                 .map(result -> ConversionResponses.render(result, requestId));
         if (request == null) {
-            action.get().onSuccess(stored -> send(ctx, stored)).onFailure(ctx::fail);
+            action.get().onSuccess(stored -> IdempotentResponses.send(ctx, stored)).onFailure(ctx::fail);
             return;
         }
         executeIdempotently.execute(request, action)
-                .onSuccess(outcome -> respond(ctx, outcome))
+                .onSuccess(outcome -> IdempotentResponses.respond(ctx, outcome))
                 .onFailure(ctx::fail);
     }
 
@@ -94,31 +95,7 @@ public final class RecordConversionHandler implements Handler<RoutingContext> {
             return;
         }
         executeIdempotently.replayIfCompleted(request)
-                .onSuccess(stored -> stored.ifPresentOrElse(outcome -> respond(ctx, outcome), () -> ctx.fail(invalid)))
+                .onSuccess(stored -> stored.ifPresentOrElse(outcome -> IdempotentResponses.respond(ctx, outcome), () -> ctx.fail(invalid)))
                 .onFailure(ctx::fail);
-    }
-
-    private static void respond(RoutingContext ctx, IdempotentOutcome outcome) {
-        if (outcome instanceof IdempotentOutcome.Executed executed) {
-            send(ctx, executed.response());
-        } else if (outcome instanceof IdempotentOutcome.Replayed replayed) {
-            ctx.response().putHeader("X-Idempotent-Replay", "true").putHeader("Idempotent-Replayed", "true");
-            if (replayed.bodyMismatch()) {
-                ctx.response().putHeader("X-Idempotency-Body-Mismatch", "true");
-            }
-            send(ctx, replayed.response());
-        } else if (outcome instanceof IdempotentOutcome.InUse inUse) {
-            long seconds = inUse.retryAfter() == null ? 1 : Math.max(1, (inUse.retryAfter().toMillis() + 999) / 1000);
-            ctx.fail(Problem.of(ProblemType.IDEMPOTENCY_KEY_IN_USE,
-                    "a request with this Idempotency-Key is still executing; retry later")
-                    .withHeader("Retry-After", Long.toString(seconds)).toException());
-        } else {
-            ctx.fail(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "this Idempotency-Key was used with a different request body").toException());
-        }
-    }
-
-    private static void send(RoutingContext ctx, StoredResponse stored) {
-        Responses.bytes(ctx, stored.status(), stored.contentType(), stored.body());
     }
 }

@@ -22,7 +22,11 @@ public final class FailureResponder {
     }
 
     public static void handle(RoutingContext ctx) {
-        Problem problem = toProblem(ctx.failure(), ctx.statusCode());
+        // A body the HTTP decoder could not read (a malformed chunk size …) is the client's fault, not our 500.
+        Problem problem = ctx.request().decoderResult().isFailure()
+                ? InvalidRequests.problemFor(ctx.request().decoderResult().cause())
+                : malformedFraming(ctx.failure()) ? InvalidRequests.problemFor(null)
+                : toProblem(ctx.failure(), ctx.statusCode());
         if (problem.type() == ProblemType.INTERNAL_ERROR) {
             LOG.error("request {} failed", (Object) ctx.get(Keys.REQUEST_ID), Redaction.scrub(ctx.failure()));
         } else if (problem.type() == ProblemType.SERVICE_UNAVAILABLE) {
@@ -55,6 +59,17 @@ public final class FailureResponder {
         return failure == null ? forStatus(statusCode) : forStatus(500);
     }
 
+    /** Netty could not decode the body's framing: a chunk size that is not hex, a chunk line past its limit. */
+    static boolean malformedFraming(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getClass().getName().startsWith("io.netty.handler.codec.")
+                    || (cause instanceof NumberFormatException && String.valueOf(cause.getMessage()).contains("chunk"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Problem unavailable() {
         return Problem.of(ProblemType.SERVICE_UNAVAILABLE, "a dependency is unavailable; retry shortly")
                 .withHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -67,6 +82,7 @@ public final class FailureResponder {
             case 404 -> Problem.of(ProblemType.NOT_FOUND, "no resource at this path");
             case 405 -> Problem.of(ProblemType.METHOD_NOT_ALLOWED, "this path does not support the method");
             case 413 -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "the body must be at most 65536 bytes");
+            case 414 -> Problem.of(ProblemType.URI_TOO_LONG, "the request line must be at most 4096 bytes");
             case 415 -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json");
             case 503 -> unavailable();
             // a client error api.md has no code for (417 Expectation Failed, 414, 431, …): malformed request

@@ -9,12 +9,19 @@ import java.util.Locale;
 /**
  * Refuses bodies that are not {@code application/json} with 415; a {@code charset=utf-8} parameter
  * is fine, another charset is not (JSON is UTF-8). A request without Content-Type and without a
- * body passes, so it gets the more useful 400 for its missing fields.
+ * body passes, so it gets the more useful 400 for its missing fields. A {@code Content-Encoding}
+ * other than {@code identity} is refused with 415 too (RFC 9110 §15.5.16): bodies are taken uncompressed.
  */
 public final class JsonContentType implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        String encoding = ctx.request().getHeader("Content-Encoding");
+        if (isEncoded(encoding)) {
+            ctx.fail(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Encoding is not supported: send the body uncompressed").toException());
+            return;
+        }
         String header = ctx.request().getHeader("Content-Type");
         boolean hasBody = ctx.body() != null && ctx.body().length() > 0;
         if (header == null ? hasBody : !isJson(header)) {
@@ -23,6 +30,20 @@ public final class JsonContentType implements Handler<RoutingContext> {
             return;
         }
         ctx.next();
+    }
+
+    /** Whether a Content-Encoding header names any coding but {@code identity}. */
+    static boolean isEncoded(String header) {
+        if (header == null) {
+            return false;
+        }
+        for (String coding : header.split(",")) {
+            String name = coding.strip().toLowerCase(Locale.ROOT);
+            if (!name.isEmpty() && !name.equals("identity")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isJson(String header) {

@@ -45,7 +45,7 @@ public final class Responses {
     }
 
     /** The request's id; one the router failed before tracking it (a bad Host header) gets one here. */
-    static String requestId(RoutingContext ctx) {
+    public static String requestId(RoutingContext ctx) {
         String id = ctx.get(Keys.REQUEST_ID);
         if (id == null) {
             id = ctx.response().headers().get(RequestTracking.HEADER);

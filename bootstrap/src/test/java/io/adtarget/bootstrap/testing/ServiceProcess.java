@@ -43,6 +43,11 @@ public final class ServiceProcess implements AutoCloseable {
         return launch(List.of(), env, null);
     }
 
+    /** Starts the JVM with exactly {@code env} and these command-line arguments, and returns at once. */
+    public static ServiceProcess start(Map<String, String> env, String... args) throws IOException {
+        return launch(List.of(), env, null, args);
+    }
+
     /**
      * Starts a small JVM that inherits only PATH and HOME besides {@code env}, its output also in
      * {@code target/service-<name>.log}, and waits until /health/live on {@code HTTP_PORT} answers 200
@@ -71,7 +76,7 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    private static ServiceProcess launch(List<String> jvmOptions, Map<String, String> env, Path log)
+    private static ServiceProcess launch(List<String> jvmOptions, Map<String, String> env, Path log, String... args)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -80,6 +85,7 @@ public final class ServiceProcess implements AutoCloseable {
         // (which a packaged jar never prints) out of the output the tests read.
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener", Main.class.getName()));
+        command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * A client's Idempotency-Key: 1–128 characters, each visible ASCII or space (0x20–0x7E).
  * {@link #fromHeader} applies the header rules first: outer spaces trimmed, an RFC 8941 sf-string
- * ("…" with \" and \\ escapes) unquoted.
+ * ("…" with \" and \\ escapes) unquoted, then trimmed again, so {@code "  abc  "} is the key {@code abc}
+ * and {@code "   "} is empty, hence invalid.
  */
 public record IdempotencyKey(String value) {
     public static final int MAX_LENGTH = 128;
@@ -32,7 +33,7 @@ public record IdempotencyKey(String value) {
         Objects.requireNonNull(raw, "raw");
         String trimmed = trimSpaces(raw);
         if (trimmed.length() >= 2 && trimmed.charAt(0) == '"' && trimmed.charAt(trimmed.length() - 1) == '"') {
-            return new IdempotencyKey(unquote(trimmed.substring(1, trimmed.length() - 1)));
+            return new IdempotencyKey(trimSpaces(unquote(trimmed.substring(1, trimmed.length() - 1))));
         }
         return new IdempotencyKey(trimmed);
     }

@@ -29,7 +29,7 @@ class IdempotencyKeyPropertyTest {
             if (!quoted.matches()) {
                 return Optional.empty();
             }
-            key = ESCAPE.matcher(quoted.group(1)).replaceAll("$1");
+            key = OUTER_SPACES.matcher(ESCAPE.matcher(quoted.group(1)).replaceAll("$1")).replaceAll("");
         }
         return VALID_KEY.matcher(key).matches() ? Optional.of(key) : Optional.empty();
     }

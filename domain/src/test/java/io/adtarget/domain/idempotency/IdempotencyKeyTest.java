@@ -81,11 +81,6 @@ class IdempotencyKeyTest {
         assertThat(IdempotencyKey.fromHeader("\"\\\\\\\"\"").value()).isEqualTo("\\\"");
     }
 
-    @Test
-    void spaces_inside_the_quotes_belong_to_the_key() {
-        assertThat(IdempotencyKey.fromHeader("\" padded \"").value()).isEqualTo(" padded ");
-    }
-
     @ParameterizedTest(name = "refuses {0}")
     @ValueSource(strings = {"\"a\\nb\"", "\"a\\tb\"", "\"trailing\\\"", "\"\\\"", "\"a\"b\"", "\"\"\"", "\"\""})
     void bad_escapes_bare_quotes_and_an_empty_quoted_value_are_refused(String raw) {
@@ -120,5 +115,22 @@ class IdempotencyKeyTest {
         assertThatThrownBy(() -> IdempotencyKey.fromHeader(secretLooking))
                 .isInstanceOf(IllegalArgumentException.class)
                 .message().doesNotContain("atk_live_");
+    }
+
+    @Test
+    void a_quoted_key_of_spaces_only_is_invalid() {
+        assertThatThrownBy(() -> IdempotencyKey.fromHeader("\"   \"")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IdempotencyKey.fromHeader("  \"\"  ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void spaces_inside_the_quotes_are_trimmed_so_a_quoted_key_is_the_same_key_as_the_bare_one() {
+        assertThat(IdempotencyKey.fromHeader("\"  abc  \"")).isEqualTo(IdempotencyKey.fromHeader("abc"));
+        assertThat(IdempotencyKey.fromHeader(" \" order 42 \" ").value()).isEqualTo("order 42");
+    }
+
+    @Test
+    void a_control_character_inside_the_quotes_is_invalid() {
+        assertThatThrownBy(() -> IdempotencyKey.fromHeader("\"a\u0001b\"")).isInstanceOf(IllegalArgumentException.class);
     }
 }
