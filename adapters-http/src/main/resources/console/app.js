@@ -22,6 +22,11 @@ async function api(path, options = {}) {
   return body;
 }
 
+function when(value) {
+  if (typeof value === 'number') return new Date(value * 1000).toISOString().replace('.000Z', 'Z');
+  return value ?? '';
+}
+
 function show(section) {
   for (const id of ['sign-in', 'conversions', 'detail']) $(id).hidden = id !== section;
   $('sign-out').hidden = section === 'sign-in';
@@ -38,20 +43,22 @@ function cell(row, text, className) {
 async function loadPage(reset) {
   $('list-error').textContent = '';
   if (reset) { $('rows').replaceChildren(); cursor = null; }
+  $('rows').setAttribute('aria-busy', 'true');
   const params = new URLSearchParams();
   for (const [name, value] of new FormData($('filters'))) if (value && name !== 'accountId') params.set(name, value);
   if (cursor) params.set('cursor', cursor);
   try {
     const page = await api(`/api/v1/events/conversion?${params}`);
     for (const conversion of page.items) {
+      const id = conversion.conversionId || conversion.id;
       const row = document.createElement('tr');
-      cell(row, conversion.eventTime || conversion.receivedAt || '');
+      cell(row, when(conversion.eventTime ?? conversion.receivedAt));
       cell(row, conversion.eventType || '');
       cell(row, conversion.status || '', `status-${conversion.status}`);
       const link = document.createElement('a');
       link.href = '#';
-      link.textContent = conversion.id;
-      link.addEventListener('click', (event) => { event.preventDefault(); openConversion(conversion.id); });
+      link.textContent = id;
+      link.addEventListener('click', (event) => { event.preventDefault(); openConversion(id); });
       cell(row, '').append(link);
       $('rows').append(row);
     }
@@ -59,6 +66,8 @@ async function loadPage(reset) {
     $('more').hidden = !cursor;
   } catch (error) {
     $('list-error').textContent = error.message;
+  } finally {
+    $('rows').setAttribute('aria-busy', 'false');
   }
 }
 
@@ -92,6 +101,7 @@ $('sign-in-form').addEventListener('submit', async (event) => {
 $('sign-out').addEventListener('click', () => {
   sessionStorage.removeItem(KEY);
   $('rows').replaceChildren();
+  $('rows').removeAttribute('aria-busy');
   $('fields').replaceChildren();
   show('sign-in');
 });
