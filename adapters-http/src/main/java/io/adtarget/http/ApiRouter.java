@@ -5,6 +5,7 @@ import io.adtarget.http.admin.AdminIdempotency;
 import io.adtarget.http.admin.SiteAdminHandlers;
 import io.adtarget.http.auth.AdminAuthentication;
 import io.adtarget.http.auth.ApiKeyAuthentication;
+import io.adtarget.http.console.ConsoleRoutes;
 import io.adtarget.http.conversion.ReadConversionHandlers;
 import io.adtarget.http.conversion.RecordConversionHandler;
 import io.adtarget.http.ops.OperationsHandlers;
@@ -74,6 +75,8 @@ public final class ApiRouter {
         route(router, HttpMethod.GET, "/health/ready", ops::ready);
         route(router, HttpMethod.GET, "/metrics", deps.operations().metricsHandler());
         route(router, HttpMethod.GET, "/openapi.yaml", ops::openApi);
+
+        ConsoleRoutes.mount(router);
 
         router.route().failureHandler(FailureResponder::handle);
         for (int status : new int[] {400, 404, 413, 415, 500}) {
