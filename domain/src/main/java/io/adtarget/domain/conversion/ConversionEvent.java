@@ -134,6 +134,25 @@ public record ConversionEvent(
     }
 
     /**
+     * Not attempted: Meta throttles the site's pixel, so delivery waits until {@code until}. Attempts
+     * stay as they are (Meta was not called); the conversion is a retryable failure due then.
+     */
+    public ConversionEvent holdDelivery(DeliveryError error, Instant until, Instant now) {
+        requireNotSent("holdDelivery");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(until, "until");
+        if (!error.retryable()) {
+            throw new IllegalArgumentException("a held delivery needs a retryable error");
+        }
+        if (leaseActive(now)) {
+            throw new IllegalTransitionException("holdDelivery while another delivery holds the lease");
+        }
+        return new ConversionEvent(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType,
+                clientEventId, details, ConversionStatus.FAILED, attempts, createdAt, now, null, null, error, null,
+                until, null, version);
+    }
+
+    /**
      * Not delivered because the site cannot take it (no Meta connection, disabled, no test code).
      * Whether the caller may touch a leased conversion is the caller's decision (it may hold the lease).
      */
