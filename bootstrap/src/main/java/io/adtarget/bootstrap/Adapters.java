@@ -11,6 +11,7 @@ import io.adtarget.persistence.PgAccountRepository;
 import io.adtarget.persistence.PgApiKeyRepository;
 import io.adtarget.persistence.PgConversionRepository;
 import io.adtarget.persistence.PgIdempotencyStore;
+import io.adtarget.persistence.PgPixelThrottles;
 import io.adtarget.persistence.PgSiteDirectory;
 import io.adtarget.persistence.PgSiteRepository;
 import io.adtarget.persistence.RedisDistributedLock;
@@ -38,7 +39,8 @@ final class Adapters {
                 lock(vertx, redis),
                 gateway(vertx, config, metaListener),
                 new VertxTimers(vertx),
-                telemetry);
+                telemetry,
+                new PgPixelThrottles(pool));
     }
 
     static Redis redis(Vertx vertx, Config config) {

@@ -64,17 +64,8 @@ public final class DeliverConversionService implements DeliverConversionUseCase 
         if (target instanceof DeliveryTarget.Skip skip) {
             return skip(conversion, skip.reason(), now);
         }
-        MetaPixelId pixel = ((DeliveryTarget.Deliver) target).connection().pixelId();
-        return throttles.pausedUntil(pixel, now).compose(paused -> paused.isPresent()
-                ? hold(conversion, paused.get(), now)
-                : repository.save(conversion.claimForDelivery(now, settings.deliveryLease()), conversion.version())
-                        .compose(won -> won.isPresent() ? deliverClaimed(won.get(), site) : current(conversion)));
-    }
-
-    /** Meta throttles the pixel: no call now, the conversion waits for the pause to end. */
-    private Future<ConversionEvent> hold(ConversionEvent conversion, Instant until, Instant now) {
-        return repository.save(conversion.holdDelivery(heldError(conversion), until, now), conversion.version())
-                .compose(saved -> saved.isPresent() ? reported(saved.get()) : current(conversion));
+        return repository.save(conversion.claimForDelivery(now, settings.deliveryLease()), conversion.version())
+                .compose(won -> won.isPresent() ? deliverClaimed(won.get(), site) : current(conversion));
     }
 
     /** The error a held conversion shows: Meta's own throttling answer when it had one, else why it waits. */
@@ -100,6 +91,15 @@ public final class DeliverConversionService implements DeliverConversionUseCase 
             return Future.succeededFuture(claimed);
         }
         DeliveryTarget.Deliver deliver = (DeliveryTarget.Deliver) target;
+        MetaPixelId pixel = deliver.connection().pixelId();
+        return throttles.pausedUntil(pixel, Now.of(clock)).compose(paused -> paused.isPresent()
+                // Meta throttles the pixel: no call now, the conversion waits for the pause to end.
+                ? storeClaimOutcome(claimed, base -> base.releaseClaimAndHold(heldError(base), paused.get(),
+                        Now.of(clock)))
+                : sendClaimed(claimed, deliver));
+    }
+
+    private Future<ConversionEvent> sendClaimed(ConversionEvent claimed, DeliveryTarget.Deliver deliver) {
         DeliveryRequest request = new DeliveryRequest(claimed, deliver.connection(), deliver.testEventCode());
         return send(request).compose(outcome -> storeClaimOutcome(claimed, transitionFor(outcome, Now.of(clock)))
                 .compose(stored -> pauseIfThrottled(stored, deliver.connection().pixelId())));

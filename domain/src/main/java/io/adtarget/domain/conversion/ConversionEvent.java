@@ -153,6 +153,18 @@ public record ConversionEvent(
     }
 
     /**
+     * Our claim is given back unused (Meta throttles the pixel, it was not called): the attempt it
+     * counted is taken back and the conversion waits until {@code until}, as {@link #holdDelivery}.
+     */
+    public ConversionEvent releaseClaimAndHold(DeliveryError error, Instant until, Instant now) {
+        requireClaimed("releaseClaimAndHold");
+        ConversionEvent unclaimed = new ConversionEvent(id, accountId, siteId, keyMode, telegramUserId, channelId,
+                eventType, clientEventId, details, status, Math.max(0, attempts - 1), createdAt, now, sentAt,
+                fbtraceId, lastError, skipReason, nextAttemptAt, null, version);
+        return unclaimed.holdDelivery(error, until, now);
+    }
+
+    /**
      * Not delivered because the site cannot take it (no Meta connection, disabled, no test code).
      * Whether the caller may touch a leased conversion is the caller's decision (it may hold the lease).
      */
