@@ -10,7 +10,7 @@ class MigrationsTest {
     @Test
     void migrations_apply_to_an_empty_database_and_are_idempotent_on_a_migrated_one() {
         String url = TestPostgres.freshDatabase();
-        assertThat(Migrations.migrate(url)).isEqualTo(1);
+        assertThat(Migrations.migrate(url)).isPositive();
         assertThat(Migrations.migrate(url)).isZero();
         JdbcSettings jdbc = JdbcSettings.fromDatabaseUrl(url);
         assertThat(Migrations.migrate(jdbc.url(), jdbc.user(), jdbc.password())).isZero();

@@ -21,7 +21,7 @@ class PgSiteRepositoryTest extends SiteRepositoryContractTest {
     @Override
     protected void open(AccountId account) {
         db.givenSite(account.value(), java.util.UUID.randomUUID());
-        sites = new PgSiteRepository(db.pool());
-        directory = new PgSiteDirectory(db.pool());
+        sites = new PgSiteRepository(db.pool(), TestSecrets.BOX);
+        directory = new PgSiteDirectory(db.pool(), TestSecrets.BOX);
     }
 }

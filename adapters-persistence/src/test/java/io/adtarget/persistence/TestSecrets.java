@@ -1,0 +1,10 @@
+package io.adtarget.persistence;
+
+/** A key ring for tests (a fresh random key per run). */
+public final class TestSecrets {
+    public static final String RING = AesGcmSecretBox.newKeyRingEntry("test1");
+    public static final AesGcmSecretBox BOX = AesGcmSecretBox.fromKeyRing(RING);
+
+    private TestSecrets() {
+    }
+}
