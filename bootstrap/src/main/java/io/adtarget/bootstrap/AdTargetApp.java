@@ -3,7 +3,9 @@ package io.adtarget.bootstrap;
 import io.adtarget.domain.idempotency.FingerprintMode;
 import io.adtarget.http.ApiRouter;
 import io.adtarget.http.HttpDependencies;
+import io.adtarget.persistence.AesGcmSecretBox;
 import io.adtarget.persistence.Migrations;
+import io.adtarget.persistence.PgSecretSealing;
 import io.adtarget.persistence.PgPools;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -86,7 +88,12 @@ public final class AdTargetApp {
         Observability observability = new Observability(registry);
         MicrometerTelemetry telemetry = new MicrometerTelemetry(registry);
         Clock clock = Clock.systemUTC();
-        Services.Ports ports = Adapters.ports(vertx, config, pool, redis, observability, telemetry);
+        AesGcmSecretBox secrets = SecretsKeyFile.box(config);
+        int sealed = new PgSecretSealing(pool, secrets).sealPlaintext().await();
+        if (sealed > 0) {
+            LOG.info("sealed {} plaintext access token(s) from before V4 with key {}", sealed, secrets.currentKeyId());
+        }
+        Services.Ports ports = Adapters.ports(vertx, config, pool, redis, observability, telemetry, secrets);
         Services services = Services.build(config, ports, clock);
 
         adminToken = config.adminToken();

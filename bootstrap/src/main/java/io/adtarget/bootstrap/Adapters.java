@@ -11,6 +11,7 @@ import io.adtarget.persistence.PgAccountRepository;
 import io.adtarget.persistence.PgApiKeyRepository;
 import io.adtarget.persistence.PgConversionRepository;
 import io.adtarget.persistence.PgIdempotencyStore;
+import io.adtarget.application.port.out.SecretBox;
 import io.adtarget.persistence.PgPixelThrottles;
 import io.adtarget.persistence.PgSiteDirectory;
 import io.adtarget.persistence.PgSiteRepository;
@@ -28,12 +29,12 @@ final class Adapters {
     }
 
     static Services.Ports ports(Vertx vertx, Config config, Pool pool, Redis redis, MetaAttemptListener metaListener,
-            MicrometerTelemetry telemetry) {
+            MicrometerTelemetry telemetry, SecretBox secrets) {
         return new Services.Ports(
                 new PgIdempotencyStore(pool),
                 new PgConversionRepository(pool),
-                new PgSiteRepository(pool),
-                new PgSiteDirectory(pool),
+                new PgSiteRepository(pool, secrets),
+                new PgSiteDirectory(pool, secrets),
                 new PgAccountRepository(pool),
                 new PgApiKeyRepository(pool),
                 lock(vertx, redis),

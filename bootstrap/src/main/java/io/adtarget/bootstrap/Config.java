@@ -1,6 +1,7 @@
 package io.adtarget.bootstrap;
 
 import io.adtarget.domain.idempotency.FingerprintMode;
+import io.adtarget.persistence.AesGcmSecretBox;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,8 @@ public record Config(
         Duration retryBaseDelay,
         int retryMaxAttempts,
         LogFormat logFormat,
-        String logLevel) {
+        String logLevel,
+        String secretsKey) {
 
     /** Which Meta gateway delivers conversions. */
     public enum MetaMode { LIVE, DRY_RUN }
@@ -108,7 +110,36 @@ public record Config(
                 env.integer("RETRY_MAX_ATTEMPTS", 8, 1, 1000),
                 env.oneOf("LOG_FORMAT", LogFormat.TEXT, text -> LogFormat.valueOf(text.toUpperCase(Locale.ROOT)),
                         "text or json"),
-                level);
+                level,
+                secretsKey(env, embedded));
+    }
+
+    /**
+     * The key ring sealing stored secrets: required with DATABASE_URL; for the embedded default
+     * null means "the key file in DATA_DIR" (generated on first start).
+     */
+    private static String secretsKey(EnvReader env, boolean embedded) {
+        String ring = env.raw("SECRETS_KEY");
+        if (ring == null || ring.isBlank()) {
+            if (!embedded) {
+                throw new ConfigException("SECRETS_KEY", "is required when DATABASE_URL is set"
+                        + " (a key ring id:base64-of-32-random-bytes, e.g. k1:$(openssl rand -base64 32))");
+            }
+            return null;
+        }
+        try {
+            AesGcmSecretBox.fromKeyRing(ring);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SECRETS_KEY", e.getMessage());
+        }
+        return ring;
+    }
+
+    /** Never the admin token or the key ring. */
+    @Override
+    public String toString() {
+        return "Config[" + describe(httpPort) + ", adminToken=" + (adminToken == null ? "unset" : "redacted")
+                + ", secretsKey=" + (secretsKey == null ? "key file in DATA_DIR" : "redacted") + "]";
     }
 
     public boolean embeddedDatabase() {
