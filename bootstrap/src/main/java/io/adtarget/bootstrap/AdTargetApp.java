@@ -3,6 +3,7 @@ package io.adtarget.bootstrap;
 import io.adtarget.domain.idempotency.FingerprintMode;
 import io.adtarget.http.ApiRouter;
 import io.adtarget.http.HttpDependencies;
+import io.adtarget.application.service.RateLimitService;
 import io.adtarget.persistence.AesGcmSecretBox;
 import io.adtarget.persistence.Migrations;
 import io.adtarget.persistence.PgSecretSealing;
@@ -110,7 +111,8 @@ public final class AdTargetApp {
                 services.queries(), services.authenticate(), services.idempotency(), services.accountAdmin(),
                 services.siteAdmin(), clock, adminToken,
                 config.idempotencyFingerprint() != FingerprintMode.OFF,
-                new OperationsChecks(pool, redis, registryName), observability);
+                new OperationsChecks(pool, redis, registryName), observability,
+                new RateLimitService(ports.rateLimiter(), config.rateLimit()));
         deployHttp(http);
 
         workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock);

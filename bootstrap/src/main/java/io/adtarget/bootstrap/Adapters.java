@@ -12,7 +12,10 @@ import io.adtarget.persistence.PgApiKeyRepository;
 import io.adtarget.persistence.PgConversionRepository;
 import io.adtarget.persistence.PgIdempotencyStore;
 import io.adtarget.application.port.out.SecretBox;
+import io.adtarget.persistence.FallbackRateLimiter;
+import io.adtarget.persistence.LocalRateLimiter;
 import io.adtarget.persistence.PgPixelThrottles;
+import io.adtarget.persistence.RedisRateLimiter;
 import io.adtarget.persistence.PgSiteDirectory;
 import io.adtarget.persistence.PgSiteRepository;
 import io.adtarget.persistence.RedisDistributedLock;
@@ -41,7 +44,11 @@ final class Adapters {
                 gateway(vertx, config, metaListener),
                 new VertxTimers(vertx),
                 telemetry,
-                new PgPixelThrottles(pool));
+                new PgPixelThrottles(pool),
+                redis == null
+                        ? new LocalRateLimiter()
+                        : new FallbackRateLimiter(new RedisRateLimiter(RedisAPI.api(redis), REDIS_KEY_PREFIX),
+                                new LocalRateLimiter()));
     }
 
     static Redis redis(Vertx vertx, Config config) {

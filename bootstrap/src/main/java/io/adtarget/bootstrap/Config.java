@@ -1,5 +1,6 @@
 package io.adtarget.bootstrap;
 
+import io.adtarget.domain.account.RateLimit;
 import io.adtarget.domain.idempotency.FingerprintMode;
 import io.adtarget.persistence.AesGcmSecretBox;
 import java.net.URI;
@@ -35,7 +36,8 @@ public record Config(
         int retryMaxAttempts,
         LogFormat logFormat,
         String logLevel,
-        String secretsKey) {
+        String secretsKey,
+        RateLimit rateLimit) {
 
     /** Which Meta gateway delivers conversions. */
     public enum MetaMode { LIVE, DRY_RUN }
@@ -111,7 +113,8 @@ public record Config(
                 env.oneOf("LOG_FORMAT", LogFormat.TEXT, text -> LogFormat.valueOf(text.toUpperCase(Locale.ROOT)),
                         "text or json"),
                 level,
-                secretsKey(env, embedded));
+                secretsKey(env, embedded),
+                rateLimit(env));
     }
 
     /**
@@ -133,6 +136,13 @@ public record Config(
             throw new ConfigException("SECRETS_KEY", e.getMessage());
         }
         return ring;
+    }
+
+    /** The default per-API-key token bucket: RATE_LIMIT_PER_SECOND refill, RATE_LIMIT_BURST capacity. */
+    private static RateLimit rateLimit(EnvReader env) {
+        int perSecond = env.integer("RATE_LIMIT_PER_SECOND", 100, 1, 1_000_000);
+        int burst = env.integer("RATE_LIMIT_BURST", perSecond * 2, 1, 10_000_000);
+        return new RateLimit(perSecond, burst);
     }
 
     /** Never the admin token or the key ring. */

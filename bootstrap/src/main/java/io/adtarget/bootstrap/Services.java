@@ -7,6 +7,7 @@ import io.adtarget.application.port.out.ConversionsGateway;
 import io.adtarget.application.port.out.DistributedLock;
 import io.adtarget.application.port.out.IdempotencyStore;
 import io.adtarget.application.port.out.PixelThrottles;
+import io.adtarget.application.port.out.RateLimiter;
 import io.adtarget.application.port.out.SiteDirectory;
 import io.adtarget.application.port.out.SiteRepository;
 import io.adtarget.application.port.out.Telemetry;
@@ -43,7 +44,8 @@ record Services(
     /** The outbound ports the services need. */
     record Ports(IdempotencyStore idempotencyStore, ConversionRepository conversions, SiteRepository sites,
             SiteDirectory siteDirectory, AccountRepository accounts, ApiKeyRepository apiKeys, DistributedLock lock,
-            ConversionsGateway gateway, Timers timers, Telemetry telemetry, PixelThrottles throttles) {
+            ConversionsGateway gateway, Timers timers, Telemetry telemetry, PixelThrottles throttles,
+            RateLimiter rateLimiter) {
     }
 
     static Services build(Config config, Ports ports, Clock clock) {
