@@ -119,13 +119,19 @@ for kv in $BENCH_DB_SETTINGS; do
 done
 meta bench_db_settings "${BENCH_DB_SETTINGS:-none}"
 
+# One key ring for every start of this run (tokens sealed by one start must open in the next), and no
+# per-key rate limit in the way of the load (#16's default of 100/s would cap a single-key benchmark).
+BENCH_SECRETS_KEY=${SECRETS_KEY:-k1:$(head -c 32 /dev/urandom | base64 -w0)}
+BENCH_RATE_LIMIT=${RATE_LIMIT_PER_SECOND:-1000000}
+
 start_service() { # $1 = log file, rest = extra env
   local logf=$1; shift
   local t0 t1
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
   env DATABASE_URL="$PG_URL/$BENCH_DB" REDIS_URL="$REDIS" HTTP_HOST=127.0.0.1 HTTP_PORT="$HTTP_PORT" \
-      ADMIN_TOKEN="$ADMIN_TOKEN" DEV_SEED=false META_MODE=dry-run $SERVICE_ENV "$@" \
+      ADMIN_TOKEN="$ADMIN_TOKEN" SECRETS_KEY="$BENCH_SECRETS_KEY" RATE_LIMIT_PER_SECOND="$BENCH_RATE_LIMIT" \
+      DEV_SEED=false META_MODE=dry-run $SERVICE_ENV "$@" \
       java -Xlog:gc:file="${logf%.log}-gc.log" $SERVICE_JAVA_OPTS -cp "$SERVICE_JAR:$SHIM" "$SERVICE_MAIN" >"$logf" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 1500); do # at most ~60 s

@@ -6,6 +6,7 @@ import io.adtarget.http.admin.SiteAdminHandlers;
 import io.adtarget.http.auth.AdminAuthentication;
 import io.adtarget.http.auth.ApiKeyAuthentication;
 import io.adtarget.http.console.ConsoleRoutes;
+import io.adtarget.http.auth.RateLimiting;
 import io.adtarget.http.conversion.ReadConversionHandlers;
 import io.adtarget.http.conversion.RecordConversionHandler;
 import io.adtarget.http.ops.OperationsHandlers;
@@ -43,15 +44,17 @@ public final class ApiRouter {
         Handler<RoutingContext> body = new JsonBodyReader(BODY_LIMIT_BYTES);
         Handler<RoutingContext> json = new JsonContentType();
         Handler<RoutingContext> apiKey = new ApiKeyAuthentication(deps.authenticateApiKey());
+        // authentication first, then the key's rate limit: an unauthenticated flood spends no bucket
+        Handler<RoutingContext> limit = new RateLimiting(deps.limitRequestRate());
         Handler<RoutingContext> idempotencyKey = new IdempotencyKeyHeader();
         Handler<RoutingContext> admin = new AdminAuthentication(deps.adminToken());
 
         String conversions = "/api/v1/events/conversion";
         ReadConversionHandlers reads = new ReadConversionHandlers(deps.getConversion(), deps.listConversions());
-        route(router, HttpMethod.POST, conversions, body, apiKey, json, idempotencyKey,
+        route(router, HttpMethod.POST, conversions, body, apiKey, limit, json, idempotencyKey,
                 new RecordConversionHandler(deps));
-        route(router, HttpMethod.GET, conversions, apiKey, idempotencyKey, reads::list);
-        route(router, HttpMethod.GET, conversions + "/:conversionId", apiKey, idempotencyKey, reads::get);
+        route(router, HttpMethod.GET, conversions, apiKey, limit, idempotencyKey, reads::list);
+        route(router, HttpMethod.GET, conversions + "/:conversionId", apiKey, limit, idempotencyKey, reads::get);
 
         AccountAdminHandlers accounts = new AccountAdminHandlers(deps.manageAccounts());
         SiteAdminHandlers sites = new SiteAdminHandlers(deps.manageSites());

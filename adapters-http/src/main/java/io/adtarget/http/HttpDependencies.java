@@ -3,6 +3,7 @@ package io.adtarget.http;
 import io.adtarget.application.port.in.AuthenticateApiKeyUseCase;
 import io.adtarget.application.port.in.ExecuteIdempotentlyUseCase;
 import io.adtarget.application.port.in.GetConversionUseCase;
+import io.adtarget.application.port.in.LimitRequestRateUseCase;
 import io.adtarget.application.port.in.ListConversionsUseCase;
 import io.adtarget.application.port.in.ManageAccountsUseCase;
 import io.adtarget.application.port.in.ManageSitesUseCase;
@@ -29,7 +30,19 @@ public record HttpDependencies(
         String adminToken,
         boolean fingerprintBodies,
         OperationsEndpoints operations,
-        RequestObserver requestObserver) {
+        RequestObserver requestObserver,
+        LimitRequestRateUseCase limitRequestRate) {
+
+    /** Without a rate limit (every request of a key passes). */
+    public HttpDependencies(RecordConversionUseCase recordConversion, GetConversionUseCase getConversion,
+            ListConversionsUseCase listConversions, AuthenticateApiKeyUseCase authenticateApiKey,
+            ExecuteIdempotentlyUseCase executeIdempotently, ManageAccountsUseCase manageAccounts,
+            ManageSitesUseCase manageSites, Clock clock, String adminToken, boolean fingerprintBodies,
+            OperationsEndpoints operations, RequestObserver requestObserver) {
+        this(recordConversion, getConversion, listConversions, authenticateApiKey, executeIdempotently,
+                manageAccounts, manageSites, clock, adminToken, fingerprintBodies, operations, requestObserver,
+                LimitRequestRateUseCase.UNLIMITED);
+    }
 
     public HttpDependencies {
         Objects.requireNonNull(recordConversion, "recordConversion");
@@ -42,6 +55,7 @@ public record HttpDependencies(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(operations, "operations");
         requestObserver = requestObserver == null ? RequestObserver.NOOP : requestObserver;
+        limitRequestRate = limitRequestRate == null ? LimitRequestRateUseCase.UNLIMITED : limitRequestRate;
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +34,7 @@ public final class GraphApiConversionsGateway implements ConversionsGateway {
     private final HttpClientAgent client;
     private final Context ownContext;
     private final AttemptReporter reporter;
+    private final Clock clock = Clock.systemUTC();
 
     public GraphApiConversionsGateway(Vertx vertx, MetaGatewaySettings settings, MetaAttemptListener listener) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -98,8 +100,9 @@ public final class GraphApiConversionsGateway implements ConversionsGateway {
                     return httpRequest.send(body);
                 })
                 .compose(response -> BoundedBody.read(response, inFlight.get(), MetaResponses.MAX_BODY_BYTES)
-                        .map(responseBody -> MetaResponses.classify(
-                                response.statusCode(), response.getHeader("x-fb-trace-id"), responseBody, token)))
+                        .map(responseBody -> withFloor(MetaResponses.classify(
+                                response.statusCode(), response.getHeader("x-fb-trace-id"), responseBody, token),
+                                response.getHeader("Retry-After"), response.getHeader("X-Business-Use-Case-Usage"))))
                 .onComplete(result -> {
                     vertx.cancelTimer(timer);
                     outcome.tryComplete(result.succeeded()
@@ -108,6 +111,15 @@ public final class GraphApiConversionsGateway implements ConversionsGateway {
                 });
         return outcome.future().onSuccess(result -> reporter.report(request.conversion().id(), result,
                 Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    /** A failed answer carries the floor Meta gave for the next attempt, if it gave one. */
+    private DeliveryOutcome withFloor(DeliveryOutcome outcome, String retryAfter, String businessUseCaseUsage) {
+        if (!(outcome instanceof DeliveryOutcome.Failed failed) || !failed.error().retryable()) {
+            return outcome;
+        }
+        Duration floor = RetryFloor.of(retryAfter, businessUseCaseUsage, clock);
+        return floor == null ? outcome : new DeliveryOutcome.Failed(failed.error(), floor);
     }
 
     /** Closes the connection pool; calls in flight fail as {@code meta-unavailable}. */

@@ -1,10 +1,13 @@
 package io.adtarget.bootstrap;
 
+import io.adtarget.application.service.RateLimitService;
 import io.adtarget.domain.idempotency.FingerprintMode;
 import io.adtarget.http.ApiRouter;
 import io.adtarget.http.HttpDependencies;
+import io.adtarget.persistence.local.AesGcmSecretBox;
 import io.adtarget.persistence.pg.Migrations;
 import io.adtarget.persistence.pg.PgPools;
+import io.adtarget.persistence.pg.PgSecretSealing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -92,7 +95,12 @@ public final class AdTargetApp {
         Observability observability = new Observability(registry);
         MicrometerTelemetry telemetry = new MicrometerTelemetry(registry);
         Clock clock = Clock.systemUTC();
-        Services.Ports ports = Adapters.ports(vertx, config, pool, redis, observability, telemetry);
+        AesGcmSecretBox secrets = SecretsKeyFile.box(config);
+        int sealed = new PgSecretSealing(pool, secrets).sealPlaintext().await();
+        if (sealed > 0) {
+            LOG.info("sealed {} plaintext access token(s) from before V4 with key {}", sealed, secrets.currentKeyId());
+        }
+        Services.Ports ports = Adapters.ports(vertx, config, pool, redis, observability, telemetry, secrets);
         Services services = Services.build(config, ports, clock);
 
         adminToken = config.adminToken();
@@ -109,7 +117,8 @@ public final class AdTargetApp {
                 services.queries(), services.authenticate(), services.idempotency(), services.accountAdmin(),
                 services.siteAdmin(), clock, adminToken,
                 config.idempotencyFingerprint() != FingerprintMode.OFF,
-                new OperationsChecks(pool, redis, registryName), observability);
+                new OperationsChecks(pool, redis, registryName), observability,
+                new RateLimitService(ports.rateLimiter(), config.rateLimit()));
         deployHttp(http);
 
         workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock);

@@ -2,18 +2,23 @@ package io.adtarget.bootstrap;
 
 import io.adtarget.application.port.out.ConversionsGateway;
 import io.adtarget.application.port.out.DistributedLock;
+import io.adtarget.application.port.out.SecretBox;
 import io.adtarget.meta.DryRunConversionsGateway;
 import io.adtarget.meta.GraphApiConversionsGateway;
 import io.adtarget.meta.MetaAttemptListener;
 import io.adtarget.meta.MetaGatewaySettings;
 import io.adtarget.persistence.local.LocalDistributedLock;
+import io.adtarget.persistence.local.LocalRateLimiter;
 import io.adtarget.persistence.pg.PgAccountRepository;
 import io.adtarget.persistence.pg.PgApiKeyRepository;
 import io.adtarget.persistence.pg.PgConversionRepository;
 import io.adtarget.persistence.pg.PgIdempotencyStore;
+import io.adtarget.persistence.pg.PgPixelThrottles;
 import io.adtarget.persistence.pg.PgSiteDirectory;
 import io.adtarget.persistence.pg.PgSiteRepository;
+import io.adtarget.persistence.redis.FallbackRateLimiter;
 import io.adtarget.persistence.redis.RedisDistributedLock;
+import io.adtarget.persistence.redis.RedisRateLimiter;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -27,18 +32,23 @@ final class Adapters {
     }
 
     static Services.Ports ports(Vertx vertx, Config config, Pool pool, Redis redis, MetaAttemptListener metaListener,
-            MicrometerTelemetry telemetry) {
+            MicrometerTelemetry telemetry, SecretBox secrets) {
         return new Services.Ports(
                 new PgIdempotencyStore(pool),
                 new PgConversionRepository(pool),
-                new PgSiteRepository(pool),
-                new PgSiteDirectory(pool),
+                new PgSiteRepository(pool, secrets),
+                new PgSiteDirectory(pool, secrets),
                 new PgAccountRepository(pool),
                 new PgApiKeyRepository(pool),
                 lock(vertx, redis),
                 gateway(vertx, config, metaListener),
                 new VertxTimers(vertx),
-                telemetry);
+                telemetry,
+                new PgPixelThrottles(pool),
+                redis == null
+                        ? new LocalRateLimiter()
+                        : new FallbackRateLimiter(new RedisRateLimiter(RedisAPI.api(redis), REDIS_KEY_PREFIX),
+                                new LocalRateLimiter()));
     }
 
     static Redis redis(Vertx vertx, Config config) {

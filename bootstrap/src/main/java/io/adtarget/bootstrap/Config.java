@@ -2,8 +2,10 @@ package io.adtarget.bootstrap;
 
 import io.adtarget.application.service.ConversionSettings;
 import io.adtarget.application.service.IdempotencySettings;
+import io.adtarget.domain.account.RateLimit;
 import io.adtarget.domain.idempotency.FingerprintMode;
 import io.adtarget.meta.MetaGatewaySettings;
+import io.adtarget.persistence.local.AesGcmSecretBox;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +42,9 @@ public record Config(
         Duration retryBaseDelay,
         int retryMaxAttempts,
         LogFormat logFormat,
-        String logLevel) {
+        String logLevel,
+        String secretsKey,
+        RateLimit rateLimit) {
 
     /** Which Meta gateway delivers conversions. */
     public enum MetaMode { LIVE, DRY_RUN }
@@ -122,7 +126,44 @@ public record Config(
                 env.integer("RETRY_MAX_ATTEMPTS", conversion.retryPolicy().maxAttempts(), 1, 1000),
                 env.oneOf("LOG_FORMAT", LogFormat.TEXT, text -> LogFormat.valueOf(text.toUpperCase(Locale.ROOT)),
                         "text or json"),
-                level);
+                level,
+                secretsKey(env, embedded),
+                rateLimit(env));
+    }
+
+    /**
+     * The key ring sealing stored secrets: required with DATABASE_URL; for the embedded default
+     * null means "the key file in DATA_DIR" (generated on first start).
+     */
+    private static String secretsKey(EnvReader env, boolean embedded) {
+        String ring = env.raw("SECRETS_KEY");
+        if (ring == null || ring.isBlank()) {
+            if (!embedded) {
+                throw new ConfigException("SECRETS_KEY", "is required when DATABASE_URL is set"
+                        + " (a key ring id:base64-of-32-random-bytes, e.g. k1:$(openssl rand -base64 32))");
+            }
+            return null;
+        }
+        try {
+            AesGcmSecretBox.fromKeyRing(ring);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SECRETS_KEY", e.getMessage());
+        }
+        return ring;
+    }
+
+    /** The default per-API-key token bucket: RATE_LIMIT_PER_SECOND refill, RATE_LIMIT_BURST capacity. */
+    private static RateLimit rateLimit(EnvReader env) {
+        int perSecond = env.integer("RATE_LIMIT_PER_SECOND", 100, 1, 1_000_000);
+        int burst = env.integer("RATE_LIMIT_BURST", perSecond * 2, 1, 10_000_000);
+        return new RateLimit(perSecond, burst);
+    }
+
+    /** Never the admin token or the key ring. */
+    @Override
+    public String toString() {
+        return "Config[" + describe(httpPort) + ", adminToken=" + (adminToken == null ? "unset" : "redacted")
+                + ", secretsKey=" + (secretsKey == null ? "key file in DATA_DIR" : "redacted") + "]";
     }
 
     public boolean embeddedDatabase() {

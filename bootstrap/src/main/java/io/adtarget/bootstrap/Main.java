@@ -34,6 +34,18 @@ public final class Main {
             return;
         }
         Logging.configure(config.logFormat(), config.logLevel());
+        if (args.length > 0 && ReencryptSecretsCommand.NAME.equals(args[0])) {
+            try {
+                System.out.println(ReencryptSecretsCommand.summary(ReencryptSecretsCommand.run(config), config));
+                Logging.flush();
+                System.exit(0);
+            } catch (RuntimeException e) {
+                System.err.println("adtarget: " + ReencryptSecretsCommand.NAME + " failed: " + e.getMessage());
+                Logging.flush();
+                System.exit(1);
+            }
+            return;
+        }
         AdTargetApp app;
         try {
             app = AdTargetApp.start(config);

@@ -6,6 +6,8 @@ import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.application.port.out.ConversionsGateway;
 import io.adtarget.application.port.out.DistributedLock;
 import io.adtarget.application.port.out.IdempotencyStore;
+import io.adtarget.application.port.out.PixelThrottles;
+import io.adtarget.application.port.out.RateLimiter;
 import io.adtarget.application.port.out.SiteDirectory;
 import io.adtarget.application.port.out.SiteRepository;
 import io.adtarget.application.port.out.Telemetry;
@@ -42,7 +44,8 @@ record Services(
     /** The outbound ports the services need. */
     record Ports(IdempotencyStore idempotencyStore, ConversionRepository conversions, SiteRepository sites,
             SiteDirectory siteDirectory, AccountRepository accounts, ApiKeyRepository apiKeys, DistributedLock lock,
-            ConversionsGateway gateway, Timers timers, Telemetry telemetry) {
+            ConversionsGateway gateway, Timers timers, Telemetry telemetry, PixelThrottles throttles,
+            RateLimiter rateLimiter) {
     }
 
     static Services build(Config config, Ports ports, Clock clock) {
@@ -54,14 +57,15 @@ record Services(
         ConversionSettings conversionSettings = conversionSettings(config);
 
         DeliverConversionService deliver = new DeliverConversionService(ports.conversions(), ports.gateway(), clock,
-                random, conversionSettings, ports.telemetry());
+                random, conversionSettings, ports.telemetry(), ports.throttles());
         return new Services(
                 new IdempotencyService(ports.idempotencyStore(), ports.timers(), clock, random, idempotencySettings,
                         ports.telemetry()),
                 new RecordConversionService(ports.siteDirectory(), ports.conversions(), ports.lock(), deliver, clock,
                         random, conversionSettings, ports.telemetry()),
                 deliver,
-                new RetryDueConversionsService(ports.conversions(), ports.sites(), deliver, clock, conversionSettings),
+                new RetryDueConversionsService(ports.conversions(), ports.sites(), deliver, clock, conversionSettings,
+                        ports.throttles()),
                 new PurgeIdempotencyRecordsService(ports.idempotencyStore(), clock, idempotencySettings,
                         ports.telemetry()),
                 new QueryConversionsService(ports.conversions()),

@@ -46,11 +46,39 @@ class ConfigTest {
                 .isEqualTo("persistence=embedded-postgres(./data) lock=in-process meta=dry-run http=0.0.0.0:8080");
     }
 
+    static final String RING = "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
+    @Test
+    void a_database_url_without_secrets_key_is_refused_in_one_line() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DATABASE_URL", "postgresql://db/x")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("SECRETS_KEY: is required when DATABASE_URL is set")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void a_malformed_key_ring_is_refused_without_echoing_a_key() {
+        String shortKey = java.util.Base64.getEncoder().encodeToString("sixteen-byte-key".getBytes());
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SECRETS_KEY", "k2:" + shortKey + "," + RING)))
+                .hasMessage("SECRETS_KEY: key k2 must be 32 bytes (AES-256), base64-encoded");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SECRETS_KEY", RING + "," + RING)))
+                .hasMessage("SECRETS_KEY: key id k1 appears twice").hasMessageNotContaining(RING.substring(3));
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SECRETS_KEY", "not a ring")))
+                .hasMessageStartingWith("SECRETS_KEY: entry 1 needs an id");
+    }
+
+    @Test
+    void the_config_never_prints_the_key_ring_or_the_admin_token() {
+        Config config = Config.fromEnvironment(Map.of("SECRETS_KEY", RING,
+                "ADMIN_TOKEN", "admin-token-0123456789abcdefghijklmnopq"));
+        assertThat(config.toString()).doesNotContain(RING.substring(3)).doesNotContain("admin-token-0123");
+    }
+
     @Test
     void a_database_url_switches_to_live_meta_and_no_seed() {
         Config config = Config.fromEnvironment(Map.of(
                 "DATABASE_URL", "postgresql://app:s3cret@db.internal:5433/adtarget?sslmode=require",
-                "REDIS_URL", "redis://:pw@cache:6380/0"));
+                "REDIS_URL", "redis://:pw@cache:6380/0", "SECRETS_KEY", RING));
 
         assertThat(config.embeddedDatabase()).isFalse();
         assertThat(config.metaMode()).isEqualTo(Config.MetaMode.LIVE);

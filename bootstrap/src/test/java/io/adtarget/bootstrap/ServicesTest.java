@@ -13,7 +13,8 @@ class ServicesTest {
     @ValueSource(strings = {"PT2S", "PT10S", "PT30S", "PT2M"})
     void a_match_key_lock_left_by_a_crashed_instance_expires_before_a_waiting_request_gives_up(String deliveryLease) {
         ConversionSettings settings = Services.conversionSettings(Config.fromEnvironment(
-                Map.of("DATABASE_URL", "postgresql://localhost/x", "DELIVERY_LEASE", deliveryLease)));
+                Map.of("DATABASE_URL", "postgresql://localhost/x", "DELIVERY_LEASE", deliveryLease,
+                        "SECRETS_KEY", ConfigTest.RING)));
 
         assertThat(settings.lockTtl()).isLessThan(settings.lockWait());
         assertThat(settings.deliveryLease()).isEqualTo(java.time.Duration.parse(deliveryLease));

@@ -15,6 +15,7 @@ public enum ProblemType {
     URI_TOO_LONG(414, "uri-too-long", "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key reused with a different body"),
+    RATE_LIMITED(429, "rate-limited", "Rate limit exceeded"),
     HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
     INTERNAL_ERROR(500, "internal-error", "Internal server error"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),

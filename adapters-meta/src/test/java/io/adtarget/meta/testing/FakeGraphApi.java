@@ -178,6 +178,7 @@ public final class FakeGraphApi {
             }
         }
         var response = request.response().setStatusCode(reply.status());
+        reply.headers().forEach(response::putHeader);
         if (reply.contentType() != null) {
             response.putHeader("Content-Type", reply.contentType());
         }

@@ -2,13 +2,15 @@ package io.adtarget.meta.testing;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * How {@link FakeGraphApi} answers one request: a status and body, optionally after a delay; or it
  * never answers; or it drops the connection half-way through the response; or it trickles forever.
  */
-public record FakeGraphReply(Kind kind, int status, String contentType, String body, Duration delay) {
+public record FakeGraphReply(Kind kind, int status, String contentType, String body, Duration delay,
+        Map<String, String> headers) {
 
     /** What the fake does with the connection. */
     public enum Kind { RESPOND, HANG, DROP_MID_RESPONSE, TRICKLE }
@@ -16,6 +18,11 @@ public record FakeGraphReply(Kind kind, int status, String contentType, String b
     public FakeGraphReply {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(delay, "delay");
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    public FakeGraphReply(Kind kind, int status, String contentType, String body, Duration delay) {
+        this(kind, status, contentType, body, delay, Map.of());
     }
 
     /** Meta's success: 200 with {@code events_received} = number of events and a fake fbtrace_id. */
@@ -66,6 +73,25 @@ public record FakeGraphReply(Kind kind, int status, String contentType, String b
 
     /** The same answer, sent only after {@code wait}. */
     public FakeGraphReply after(Duration wait) {
-        return new FakeGraphReply(kind, status, contentType, body, wait);
+        return new FakeGraphReply(kind, status, contentType, body, wait, headers);
+    }
+
+    /** The same answer with one more response header (Retry-After, X-Business-Use-Case-Usage …). */
+    public FakeGraphReply withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new FakeGraphReply(kind, status, contentType, body, delay, more);
+    }
+
+    /**
+     * Meta throttling the app: {@code error.code} (4, 17, 32, 613 …) with an
+     * {@code X-Business-Use-Case-Usage} header estimating the minutes until access is regained.
+     */
+    public static FakeGraphReply throttled(int status, int code, int regainMinutes) {
+        String usage = new JsonObject().put("1234567890", new io.vertx.core.json.JsonArray().add(new JsonObject()
+                .put("type", "ads_management").put("call_count", 100).put("total_cputime", 25)
+                .put("total_time", 25).put("estimated_time_to_regain_access", regainMinutes))).encode();
+        return metaError(status, code, null, false, "(#" + code + ") User request limit reached")
+                .withHeader("X-Business-Use-Case-Usage", usage);
     }
 }

@@ -3,6 +3,7 @@ package io.adtarget.persistence.pg;
 import io.adtarget.domain.shared.AccountId;
 import io.adtarget.persistence.SiteRepositoryContractTest;
 import io.adtarget.persistence.testing.PgTestDatabase;
+import io.adtarget.persistence.testing.TestSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -22,7 +23,7 @@ class PgSiteRepositoryTest extends SiteRepositoryContractTest {
     @Override
     protected void open(AccountId account) {
         db.givenSite(account.value(), java.util.UUID.randomUUID());
-        sites = new PgSiteRepository(db.pool());
-        directory = new PgSiteDirectory(db.pool());
+        sites = new PgSiteRepository(db.pool(), TestSecrets.BOX);
+        directory = new PgSiteDirectory(db.pool(), TestSecrets.BOX);
     }
 }

@@ -4,6 +4,7 @@ import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.application.port.out.ConversionsGateway;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryOutcome;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryRequest;
+import io.adtarget.application.port.out.PixelThrottles;
 import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionStatus;
@@ -12,10 +13,13 @@ import io.adtarget.domain.conversion.DeliveryErrorCode;
 import io.adtarget.domain.conversion.RetryPolicy;
 import io.adtarget.domain.conversion.SkipReason;
 import io.adtarget.domain.site.DeliveryTarget;
+import io.adtarget.domain.site.MetaPixelId;
 import io.adtarget.domain.site.Site;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
@@ -31,9 +35,16 @@ public final class DeliverConversionService implements ConversionDelivery {
     private final RandomGenerator random;
     private final ConversionSettings settings;
     private final Telemetry telemetry;
+    private final PixelThrottles throttles;
 
     public DeliverConversionService(ConversionRepository repository, ConversionsGateway gateway, Clock clock,
             RandomGenerator random, ConversionSettings settings, Telemetry telemetry) {
+        this(repository, gateway, clock, random, settings, telemetry, PixelThrottles.NONE);
+    }
+
+    public DeliverConversionService(ConversionRepository repository, ConversionsGateway gateway, Clock clock,
+            RandomGenerator random, ConversionSettings settings, Telemetry telemetry, PixelThrottles throttles) {
+        this.throttles = Objects.requireNonNull(throttles, "throttles");
         this.repository = repository;
         this.gateway = gateway;
         this.clock = clock;
@@ -56,6 +67,15 @@ public final class DeliverConversionService implements ConversionDelivery {
                 .compose(won -> won.isPresent() ? deliverClaimed(won.get(), site) : current(conversion));
     }
 
+    /** The error a held conversion shows: Meta's own throttling answer when it had one, else why it waits. */
+    static DeliveryError heldError(ConversionEvent conversion) {
+        DeliveryError last = conversion.lastError();
+        return last != null && last.code() == DeliveryErrorCode.META_RATE_LIMITED
+                ? last
+                : DeliveryError.of(DeliveryErrorCode.META_RATE_LIMITED,
+                        "not sent: Meta is throttling this pixel, delivery waits for the pause to end");
+    }
+
     @Override
     public Future<ConversionEvent> deliverClaimed(ConversionEvent claimed, Site site) {
         DeliveryTarget target = site.deliveryTarget(claimed.keyMode());
@@ -70,8 +90,32 @@ public final class DeliverConversionService implements ConversionDelivery {
             return Future.succeededFuture(claimed);
         }
         DeliveryTarget.Deliver deliver = (DeliveryTarget.Deliver) target;
+        MetaPixelId pixel = deliver.connection().pixelId();
+        return throttles.pausedUntil(pixel, Now.of(clock)).compose(paused -> paused.isPresent()
+                // Meta throttles the pixel: no call now, the conversion waits for the pause to end.
+                ? storeClaimOutcome(claimed, base -> base.releaseClaimAndHold(heldError(base), paused.get(),
+                        Now.of(clock)))
+                : sendClaimed(claimed, deliver));
+    }
+
+    private Future<ConversionEvent> sendClaimed(ConversionEvent claimed, DeliveryTarget.Deliver deliver) {
         DeliveryRequest request = new DeliveryRequest(claimed, deliver.connection(), deliver.testEventCode());
-        return send(request).compose(outcome -> storeClaimOutcome(claimed, transitionFor(outcome, Now.of(clock))));
+        return send(request).compose(outcome -> storeClaimOutcome(claimed, transitionFor(outcome, Now.of(clock)))
+                .compose(stored -> pauseIfThrottled(stored, deliver.connection().pixelId())));
+    }
+
+    /**
+     * A throttled answer pauses the whole pixel until this conversion's next attempt (at least
+     * Meta's floor): its other conversions wait instead of each being refused on its own. The
+     * pause is best effort; the outcome is stored already.
+     */
+    private Future<ConversionEvent> pauseIfThrottled(ConversionEvent stored, MetaPixelId pixel) {
+        DeliveryError error = stored.lastError();
+        if (stored.status() != ConversionStatus.FAILED || error == null
+                || error.code() != DeliveryErrorCode.META_RATE_LIMITED || stored.nextAttemptAt() == null) {
+            return Future.succeededFuture(stored);
+        }
+        return throttles.pause(pixel, stored.nextAttemptAt()).transform(paused -> Future.succeededFuture(stored));
     }
 
     private Future<DeliveryOutcome> send(DeliveryRequest request) {
@@ -90,9 +134,11 @@ public final class DeliverConversionService implements ConversionDelivery {
         if (outcome instanceof DeliveryOutcome.Accepted accepted) {
             return base -> base.markSent(accepted.fbtraceId(), now);
         }
-        DeliveryError error = ((DeliveryOutcome.Failed) outcome).error();
+        DeliveryOutcome.Failed failed = (DeliveryOutcome.Failed) outcome;
+        DeliveryError error = failed.error();
+        Duration floor = failed.retryAfter() == null ? Duration.ZERO : failed.retryAfter();
         return base -> {
-            RetryPolicy.Failure failure = settings.retryPolicy().afterFailedAttempt(base, error, now, random);
+            RetryPolicy.Failure failure = settings.retryPolicy().afterFailedAttempt(base, error, now, random, floor);
             return base.markFailed(failure.error(), failure.nextAttemptAt(), now);
         };
     }

@@ -2,6 +2,7 @@ package io.adtarget.application.service;
 
 import io.adtarget.application.port.in.RetryDueConversionsUseCase;
 import io.adtarget.application.port.out.ConversionRepository;
+import io.adtarget.application.port.out.PixelThrottles;
 import io.adtarget.application.port.out.SiteRepository;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.RetryPolicy;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One tick of the retry worker (semantics §3): claims a bounded batch of due conversions — giving
@@ -22,9 +24,16 @@ public final class RetryDueConversionsService implements RetryDueConversionsUseC
     private final ConversionDelivery delivery;
     private final Clock clock;
     private final ConversionSettings settings;
+    private final PixelThrottles throttles;
 
     public RetryDueConversionsService(ConversionRepository repository, SiteRepository sites,
             ConversionDelivery delivery, Clock clock, ConversionSettings settings) {
+        this(repository, sites, delivery, clock, settings, PixelThrottles.NONE);
+    }
+
+    public RetryDueConversionsService(ConversionRepository repository, SiteRepository sites,
+            ConversionDelivery delivery, Clock clock, ConversionSettings settings, PixelThrottles throttles) {
+        this.throttles = Objects.requireNonNull(throttles, "throttles");
         this.repository = repository;
         this.sites = sites;
         this.delivery = delivery;
@@ -37,9 +46,14 @@ public final class RetryDueConversionsService implements RetryDueConversionsUseC
         Instant now = Now.of(clock);
         Duration lease = settings.deliveryLease();
         RetryPolicy policy = settings.retryPolicy();
-        return repository.claimDue(now, lease, settings.retryBatchSize(), due -> policy.giveUpReason(due, now)
-                        .map(code -> due.giveUp(code, now))
-                        .orElseGet(() -> due.claimForDelivery(now, lease)))
+        // Conversions of a paused pixel are held until the pause ends, without an attempt or a Meta call.
+        return throttles.pausedSites(now).compose(paused -> repository.claimDue(now, lease,
+                        settings.retryBatchSize(), due -> policy.giveUpReason(due, now)
+                                .map(code -> due.giveUp(code, now))
+                                .orElseGet(() -> paused.containsKey(due.siteId())
+                                        ? due.holdDelivery(DeliverConversionService.heldError(due),
+                                                paused.get(due.siteId()), now)
+                                        : due.claimForDelivery(now, lease))))
                 .compose(rows -> {
                     List<Future<ConversionEvent>> deliveries = rows.stream()
                             .filter(ConversionEvent::claimed)

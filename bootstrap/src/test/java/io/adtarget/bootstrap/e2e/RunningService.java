@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class RunningService implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdefghijklmnop";
+    /** The key ring of every test instance (instances of one test share a database, so one ring). */
+    public static final String SECRETS_KEY = "t1:" + java.util.Base64.getEncoder().encodeToString(
+            "adtarget-test-secrets-key-32byte".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     private final Vertx clientVertx = Vertx.vertx();
     private final WebClient client = WebClient.create(clientVertx, new WebClientOptions(), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
     private final FakeGraphApi meta;
@@ -43,6 +46,9 @@ public final class RunningService implements AutoCloseable {
         Map<String, String> base = new HashMap<>();
         base.put("DATABASE_URL", databaseUrl);
         base.put("REDIS_URL", TestRedis.url());
+        base.put("SECRETS_KEY", SECRETS_KEY);
+        // storms send hundreds of requests of one key at once: only the rate-limit tests set a real limit
+        base.put("RATE_LIMIT_PER_SECOND", "1000000");
         base.put("META_MODE", "live");
         base.put("META_GRAPH_URL", metaUrl);
         base.put("META_TIMEOUT", "PT1S");

@@ -47,6 +47,8 @@ class MainProcessTest {
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("DATABASE_URL", TestPostgres.freshDatabase(false));
         env.put("REDIS_URL", TestRedis.url());
+        env.put("SECRETS_KEY", RunningService.SECRETS_KEY);
+        env.put("RATE_LIMIT_PER_SECOND", "1000000");
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("HTTP_PORT", "0");
         env.put("ADMIN_TOKEN", RunningService.ADMIN_TOKEN);

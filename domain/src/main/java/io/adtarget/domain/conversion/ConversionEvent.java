@@ -177,6 +177,32 @@ public record ConversionEvent(ConversionIdentity identity, ConversionDetails det
     }
 
     /**
+     * Not attempted: Meta throttles the site's pixel, so delivery waits until {@code until}. Attempts
+     * stay as they are (Meta was not called); the conversion is a retryable failure due then.
+     */
+    public ConversionEvent holdDelivery(DeliveryError error, Instant until, Instant now) {
+        requireNotSent("holdDelivery");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(until, "until");
+        if (!error.retryable()) {
+            throw new IllegalArgumentException("a held delivery needs a retryable error");
+        }
+        if (leaseActive(now)) {
+            throw new IllegalTransitionException("holdDelivery while another delivery holds the lease");
+        }
+        return next(delivery.settle(ConversionStatus.FAILED, now, null, null, error, null, until));
+    }
+
+    /**
+     * Our claim is given back unused (Meta throttles the pixel, it was not called): the attempt it
+     * counted is taken back and the conversion waits until {@code until}, as {@link #holdDelivery}.
+     */
+    public ConversionEvent releaseClaimAndHold(DeliveryError error, Instant until, Instant now) {
+        requireClaimed("releaseClaimAndHold");
+        return next(delivery.releaseClaim(now)).holdDelivery(error, until, now);
+    }
+
+    /**
      * Not delivered because the site cannot take it (no Meta connection, disabled, no test code).
      * Whether the caller may touch a leased conversion is the caller's decision (it may hold the lease).
      */

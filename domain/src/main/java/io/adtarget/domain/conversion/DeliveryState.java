@@ -43,6 +43,12 @@ public record DeliveryState(
                 null, lease, version);
     }
 
+    /** A claim given back unused (Meta was not called): the attempt it counted and its lease are taken back. */
+    DeliveryState releaseClaim(Instant now) {
+        return new DeliveryState(status, Math.max(0, attempts - 1), now, sentAt, fbtraceId, lastError, skipReason,
+                nextAttemptAt, null, version);
+    }
+
     DeliveryState touch(Instant now) {
         return new DeliveryState(status, attempts, now, sentAt, fbtraceId, lastError, skipReason, nextAttemptAt,
                 leaseUntil, version);

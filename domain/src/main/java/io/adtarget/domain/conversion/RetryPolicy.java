@@ -30,13 +30,24 @@ public record RetryPolicy(int maxAttempts, BackoffPolicy backoff, Duration maxEv
     /** Classifies a failed attempt of a claimed conversion into the failure to record. */
     public Failure afterFailedAttempt(ConversionEvent claimed, DeliveryError error, Instant now,
             RandomGenerator random) {
+        return afterFailedAttempt(claimed, error, now, random, Duration.ZERO);
+    }
+
+    /**
+     * As above, with a floor Meta asked for (its {@code Retry-After} or estimated time to regain
+     * access): the next attempt is never earlier than {@code now + floor}.
+     */
+    public Failure afterFailedAttempt(ConversionEvent claimed, DeliveryError error, Instant now,
+            RandomGenerator random, Duration floor) {
+        Objects.requireNonNull(floor, "floor");
         if (!error.retryable()) {
             return new Failure(error, null);
         }
         if (claimed.attempts() >= maxAttempts) {
             return new Failure(error.terminal(DeliveryErrorCode.ATTEMPTS_EXHAUSTED), null);
         }
-        Instant next = now.plus(backoff.delay(claimed.attempts(), random));
+        Duration delay = backoff.delay(claimed.attempts(), random);
+        Instant next = now.plus(delay.compareTo(floor) >= 0 ? delay : floor);
         if (tooOld(claimed.details().eventTime(), next)) {
             return new Failure(error.terminal(DeliveryErrorCode.EVENT_TOO_OLD), null);
         }

@@ -5,6 +5,7 @@ import io.adtarget.domain.conversion.DeliveryError;
 import io.adtarget.domain.site.MetaConnection;
 import io.adtarget.domain.site.TestEventCode;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.Objects;
 
 /** Sends one conversion to Meta's Conversions API. Every HTTP-level outcome is a value, never a failure. */
@@ -23,8 +24,22 @@ public interface ConversionsGateway {
         record Accepted(String fbtraceId) implements DeliveryOutcome {
         }
 
-        /** Meta refused it, answered garbage, or could not be reached in time. */
-        record Failed(DeliveryError error) implements DeliveryOutcome {
+        /**
+         * Meta refused it, answered garbage, or could not be reached in time. {@code retryAfter},
+         * when Meta gave one (its {@code Retry-After}, or the estimated time to regain access of a
+         * throttled app), is the earliest the next attempt may go; null otherwise.
+         */
+        record Failed(DeliveryError error, Duration retryAfter) implements DeliveryOutcome {
+            public Failed {
+                Objects.requireNonNull(error, "error");
+                if (retryAfter != null && retryAfter.isNegative()) {
+                    throw new IllegalArgumentException("retryAfter must not be negative");
+                }
+            }
+
+            public Failed(DeliveryError error) {
+                this(error, null);
+            }
         }
     }
 
