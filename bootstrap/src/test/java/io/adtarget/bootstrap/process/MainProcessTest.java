@@ -59,7 +59,7 @@ class MainProcessTest {
 
     private static int port(ServiceProcess service) {
         for (String line : service.lines()) {
-            String text = line.startsWith("{") ? new JsonObject(line).getString("formattedMessage", "") : line;
+            String text = line.startsWith("{") ? new JsonObject(line).getString("message", "") : line;
             Matcher ready = READY.matcher(text);
             if (ready.find()) {
                 return Integer.parseInt(ready.group(1));
