@@ -83,6 +83,21 @@ class MainProcessTest {
     }
 
     @Test
+    void a_port_in_use_stops_start_up_with_exit_code_1_and_says_so() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Map<String, String> env = baseEnv(null);
+            env.put("HTTP_PORT", Integer.toString(taken.getLocalPort()));
+            try (ServiceProcess service = ServiceProcess.start(env)) {
+                int exit = service.waitFor(60_000);
+
+                assertThat(exit).as(String.join("\n", service.lines())).isEqualTo(1);
+                assertThat(service.lines()).anyMatch(line -> line.contains("start-up failed")
+                        && line.contains("Address already in use"));
+            }
+        }
+    }
+
+    @Test
     void with_json_logs_every_line_is_a_json_object_and_sigterm_drains_an_in_flight_request() throws Exception {
         FakeGraphApi meta = FakeGraphApi.create(vertx).start().await();
         meta.answerByDefault(FakeGraphReply.accept().after(Duration.ofMillis(800)));
