@@ -15,7 +15,8 @@ public final class RequestContext {
     private RequestContext() {
     }
 
-    static void bind(String requestId) {
+    /** Called once per request, by the first handler, on the request's context. */
+    public static void bind(String requestId) {
         if (Vertx.currentContext() instanceof ContextInternal context && context.isDuplicate()) {
             context.localContextData().put(REQUEST_ID, requestId);
         }
