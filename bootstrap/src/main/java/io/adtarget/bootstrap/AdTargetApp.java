@@ -80,7 +80,8 @@ public final class AdTargetApp {
                         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
                         .setJvmMetricsEnabled(true)
                         .setRegistryName(registryName)
-                        .setEnabled(true))).build();
+                        .setEnabled(true)))
+                .withTracer(TraceContextPropagation.factory()).build();
         MeterRegistry registry = BackendRegistries.getNow(registryName);
         pool = PgPools.create(vertx, databaseUrl, config.databasePoolSize());
         redis = Adapters.redis(vertx, config);

@@ -65,9 +65,14 @@ class GeneratedClientTest {
         ConversionRequest purchase = new ConversionRequest().telegramUserId(1234567890123L)
                 .channelId(new ConversionRequestChannelId("-1001234567890")).eventType("Purchase")
                 .value(new BigDecimal("49.00")).currency("usd");
-        ApiResponse<Conversion> first = conversions.recordConversionWithHttpInfo(purchase, "generated-1", null);
-        ApiResponse<Conversion> replay = conversions.recordConversionWithHttpInfo(purchase, "generated-1", null);
-        ConversionList listed = conversions.listConversions(null, null, null, null, 1234567890123L, null, 10, null);
+        // request objects, not positional parameters: a new optional header in the document changes no call here
+        ConversionsApi.APIRecordConversionRequest record = ConversionsApi.APIRecordConversionRequest.newBuilder()
+                .conversionRequest(purchase).idempotencyKey("generated-1")
+                .traceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").build();
+        ApiResponse<Conversion> first = conversions.recordConversionWithHttpInfo(record);
+        ApiResponse<Conversion> replay = conversions.recordConversionWithHttpInfo(record);
+        ConversionList listed = conversions.listConversions(ConversionsApi.APIListConversionsRequest.newBuilder()
+                .telegramUserId(1234567890123L).limit(10).build());
 
         assertThat(first.getStatusCode()).isEqualTo(201);
         assertThat(first.getData().getStatus()).isEqualTo(ConversionStatus.SENT);
@@ -85,8 +90,9 @@ class GeneratedClientTest {
         ConversionsApi anonymous = new ConversionsApi(client("atk_live_unknown"));
 
         ApiException refused = catchThrowableOfType(ApiException.class, () -> anonymous.recordConversion(
-                new ConversionRequest().telegramUserId(1L).channelId(new ConversionRequestChannelId("-100"))
-                        .eventType("Lead"), null, null));
+                ConversionsApi.APIRecordConversionRequest.newBuilder().conversionRequest(new ConversionRequest()
+                        .telegramUserId(1L).channelId(new ConversionRequestChannelId("-100")).eventType("Lead"))
+                        .build()));
 
         assertThat(refused.getCode()).isEqualTo(401);
         assertThat(refused.getResponseBody()).contains("\"code\":\"unauthorized\"");
