@@ -1,8 +1,9 @@
 package io.adtarget.http;
 
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The id of the request being handled, kept in the local data of the request's own (duplicated)
@@ -18,14 +19,16 @@ public final class RequestContext {
     /** Called once per request, by the first handler, on the request's context. */
     public static void bind(String requestId) {
         if (Vertx.currentContext() instanceof ContextInternal context && context.isDuplicate()) {
-            context.localContextData().put(REQUEST_ID, requestId);
+            context.getLocal(ContextInternal.LOCAL_MAP, ConcurrentHashMap::new).put(REQUEST_ID, requestId);
         }
     }
 
     /** The current request's id, or null outside a request (start-up, workers, other threads). */
     public static String currentRequestId() {
-        Context current = Vertx.currentContext();
-        return current instanceof ContextInternal context && context.isDuplicate()
-                ? (String) context.localContextData().get(REQUEST_ID) : null;
+        if (!(Vertx.currentContext() instanceof ContextInternal context) || !context.isDuplicate()) {
+            return null;
+        }
+        Map<Object, Object> local = context.getLocal(ContextInternal.LOCAL_MAP);
+        return local == null ? null : (String) local.get(REQUEST_ID);
     }
 }

@@ -11,6 +11,7 @@ import io.vertx.core.tracing.TracingOptions;
 import io.vertx.core.tracing.TracingPolicy;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
@@ -61,7 +62,7 @@ final class TraceContextPropagation implements VertxTracer<TraceContextPropagati
         if (trace == null) {
             trace = new Trace(randomHex(16), "00");
         }
-        internal.localContextData().put(KEY, trace);
+        internal.getLocal(ContextInternal.LOCAL_MAP, ConcurrentHashMap::new).put(KEY, trace);
         return trace;
     }
 
@@ -73,7 +74,8 @@ final class TraceContextPropagation implements VertxTracer<TraceContextPropagati
                 || !(context instanceof ContextInternal internal)) {
             return null;
         }
-        if (internal.localContextData().get(KEY) instanceof Trace trace) {
+        Map<Object, Object> local = internal.getLocal(ContextInternal.LOCAL_MAP);
+        if (local != null && local.get(KEY) instanceof Trace trace) {
             headers.accept(HEADER, "00-" + trace.traceId() + "-" + randomHex(8) + "-" + trace.flags());
         }
         return null;
