@@ -20,7 +20,9 @@ public final class Main {
         AdTargetApp app;
         try {
             app = AdTargetApp.start(config);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception, not RuntimeException: Future.await() rethrows a failed bind's BindException
+            // (checked) as it is, and without this catch the process hung with its threads alive.
             LoggerFactory.getLogger(Main.class).error("start-up failed: {}", e.toString(), e);
             Logging.flush();
             System.exit(1);
