@@ -13,6 +13,7 @@ import io.adtarget.client.model.AccountCreate;
 import io.adtarget.client.model.ApiKeyCreate;
 import io.adtarget.client.model.ChannelAttach;
 import io.adtarget.client.model.Conversion;
+import io.adtarget.client.model.UserData;
 import io.adtarget.client.model.ConversionList;
 import io.adtarget.client.model.ConversionRequest;
 import io.adtarget.client.model.ConversionRequestChannelId;
@@ -64,7 +65,8 @@ class GeneratedClientTest {
         ConversionsApi conversions = new ConversionsApi(client(key.getKey()));
         ConversionRequest purchase = new ConversionRequest().telegramUserId(1234567890123L)
                 .channelId(new ConversionRequestChannelId("-1001234567890")).eventType("Purchase")
-                .value(new BigDecimal("49.00")).currency("usd");
+                .value(new BigDecimal("49.00")).currency("usd")
+                .userData(new UserData().email("Ada@Example.com").fbp("fb.1.1700000000000.123456789"));
         // request objects, not positional parameters: a new optional header in the document changes no call here
         ConversionsApi.APIRecordConversionRequest record = ConversionsApi.APIRecordConversionRequest.newBuilder()
                 .conversionRequest(purchase).idempotencyKey("generated-1")
@@ -82,6 +84,14 @@ class GeneratedClientTest {
         assertThat(replay.getHeaders().get("x-idempotent-replay")).containsExactly("true");
         assertThat(replay.getData().getConversionId()).isEqualTo(first.getData().getConversionId());
         assertThat(listed.getItems()).extracting(Conversion::getConversionId).containsExactly(first.getData().getConversionId());
+        assertThat(first.getData().getUserDataFields()).extracting(Object::toString).containsExactlyInAnyOrder("em", "fbp");
+        assertThat(listed.getCoverage()).singleElement().satisfies(coverage -> {
+            assertThat(coverage.getSiteId()).isEqualTo(site.getId());
+            assertThat(coverage.getConversions()).isEqualTo(1);
+            assertThat(coverage.getFbp()).isEqualByComparingTo("1");
+            assertThat(coverage.getEmailOrPhone()).isEqualByComparingTo("1");
+            assertThat(coverage.getFbc()).isEqualByComparingTo("0");
+        });
         assertThat(service.meta().requests()).hasSize(1);
     }
 

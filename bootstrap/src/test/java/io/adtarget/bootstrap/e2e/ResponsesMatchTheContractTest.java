@@ -78,7 +78,9 @@ class ResponsesMatchTheContractTest {
     @Test
     void every_response_of_every_operation_validates_against_the_document() {
         String conversions = "/api/v1/events/conversion";
-        JsonObject purchase = tenant.purchase(4242);
+        // with user data, so userDataFields and the list's coverage carry values, not only their empty shapes
+        JsonObject purchase = tenant.purchase(4242).put("userData", new JsonObject()
+                .put("email", "ada@example.com").put("fbp", "fb.1.1700000000000.123456789"));
 
         // recordConversion: 201, the replay of it, 200 (reused), 400 ×2, 401, 404 and its replay, 405, 413, 415, 422
         HttpResponse<Buffer> created = check("recordConversion", 201, apiKey(HttpMethod.POST, conversions)
