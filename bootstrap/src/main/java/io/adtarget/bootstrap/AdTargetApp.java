@@ -18,6 +18,7 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,8 @@ public final class AdTargetApp {
                         .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
                         .setJvmMetricsEnabled(true)
                         .setRegistryName(registryName)
-                        .setEnabled(true))).build();
+                        .setEnabled(true)))
+                .withTracer(TraceContextPropagation.factory()).build();
         MeterRegistry registry = BackendRegistries.getNow(registryName);
         pool = PgPools.create(vertx, databaseUrl, config.databasePoolSize());
         redis = Adapters.redis(vertx, config);
@@ -125,12 +127,13 @@ public final class AdTargetApp {
         workers.start();
 
         String baseUrl = "http://localhost:" + port;
-        // The dev seed's secrets are for the person at the terminal: printed to stdout once, never logged
-        // (logs are shipped and kept; JSON logs would carry the key into them).
+        // The dev seed's secrets are for the person at the terminal: printed once, never logged (logs are
+        // shipped and kept). With JSON logs stdout is the log stream and must hold JSON only: stderr then.
+        PrintStream terminal = config.logFormat() == Config.LogFormat.JSON ? System.err : System.out;
         if (seeded.isPresent()) {
-            System.out.println(DevSeed.banner(seeded.get(), baseUrl, adminToken, generatedAdminToken));
+            terminal.println(DevSeed.banner(seeded.get(), baseUrl, adminToken, generatedAdminToken));
         } else if (generatedAdminToken) {
-            System.out.println("admin token (this run only; set ADMIN_TOKEN to keep one): " + adminToken);
+            terminal.println("admin token (this run only; set ADMIN_TOKEN to keep one): " + adminToken);
         }
         LOG.info("ready in {} ms on {}", (System.nanoTime() - started) / 1_000_000, baseUrl);
     }

@@ -103,9 +103,16 @@ record EscapedLoggingEvent(ILoggingEvent event) implements ILoggingEvent {
     public List<KeyValuePair> getKeyValuePairs() {
         List<KeyValuePair> pairs = event.getKeyValuePairs();
         return pairs == null ? null : pairs.stream()
-                .map(pair -> new KeyValuePair(pair.key, pair.value == null ? null
-                        : LogEscaping.escape(String.valueOf(pair.value), LogEscaping.MAX_MESSAGE)))
+                .map(pair -> new KeyValuePair(pair.key, escapedValue(pair.value)))
                 .toList();
+    }
+
+    /** Numbers and booleans cannot carry a forged line and stay typed (JSON logs keep status a number). */
+    private static Object escapedValue(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        return LogEscaping.escape(String.valueOf(value), LogEscaping.MAX_MESSAGE);
     }
 
     @Override

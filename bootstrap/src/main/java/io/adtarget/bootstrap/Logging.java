@@ -4,11 +4,11 @@ import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
 /** Configures Logback from LOG_FORMAT and LOG_LEVEL: text lines or one JSON object per line, on stdout. */
@@ -21,6 +21,10 @@ final class Logging {
             return;
         }
         context.reset();
+        RequestIdLogFilter requestIds = new RequestIdLogFilter();
+        requestIds.setContext(context);
+        requestIds.start();
+        context.addTurboFilter(requestIds);
         Encoder<ILoggingEvent> encoder = encoder(format, context);
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
@@ -53,18 +57,17 @@ final class Logging {
     static Encoder<ILoggingEvent> encoder(Config.LogFormat format, LoggerContext context) {
         Encoder<ILoggingEvent> encoder;
         if (format == Config.LogFormat.JSON) {
-            JsonEncoder json = new JsonEncoder();
-            json.setWithArguments(false);
-            json.setWithFormattedMessage(true);
-            json.setWithMessage(false);
-            json.setWithSequenceNumber(false);
-            json.setWithNanoseconds(false);
-            json.setWithContext(false);
-            json.setWithMDC(false);
+            // One object per line: @timestamp (ISO-8601, UTC), level, message, logger_name, thread_name,
+            // the MDC (request_id) and the event's key-value pairs as typed top-level fields.
+            LogstashEncoder json = new LogstashEncoder();
+            json.setTimeZone("UTC");
+            json.setIncludeContext(false);
+            json.setIncludeCallerData(false);
             encoder = json;
         } else {
             PatternLayoutEncoder pattern = new PatternLayoutEncoder();
-            pattern.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{24} - %msg %kvp%n");
+            pattern.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{24} - %msg %kvp"
+                    + "%replace( request_id=%X{request_id}){' request_id=$', ''}%n");
             encoder = pattern;
         }
         encoder.setContext(context);

@@ -46,8 +46,9 @@ final class Observability implements RequestObserver, MetaAttemptListener {
                 .addKeyValue("method", request.method())
                 .addKeyValue("route", request.route())
                 .addKeyValue("status", request.status())
-                .addKeyValue("latency_ms", String.format(java.util.Locale.ROOT, "%.2f", request.latencyNanos() / 1e6))
-                .addKeyValue("request_id", request.requestId())
+                // a number (ms, two decimals), so JSON logs carry it typed; request_id comes from the MDC
+                // (RequestIdLogFilter), which has it for every line of the request, this one included
+                .addKeyValue("latency_ms", Math.round(request.latencyNanos() / 1e4) / 100.0)
                 .addKeyValue("api_key_id", request.apiKeyId())
                 .log("request");
     }

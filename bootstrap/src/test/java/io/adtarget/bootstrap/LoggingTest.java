@@ -53,7 +53,7 @@ class LoggingTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Config.LogFormat.class)
     void key_value_pairs_are_escaped_too(Config.LogFormat format) {
-        LoggerContext context = new LoggerContext();
+        LoggerContext context = newContext();
         Encoder<ILoggingEvent> encoder = Logging.encoder(format, context);
         LoggingEvent event = new LoggingEvent("test", context.getLogger("io.adtarget.test"), Level.INFO, "request", null, null);
         event.addKeyValuePair(new org.slf4j.event.KeyValuePair("method", "X\nERROR forged"));
@@ -65,7 +65,7 @@ class LoggingTest {
     }
 
     private static String encode(Config.LogFormat format, String message) {
-        LoggerContext context = new LoggerContext();
+        LoggerContext context = newContext();
         Encoder<ILoggingEvent> encoder = Logging.encoder(format, context);
         LoggingEvent event = new LoggingEvent("test", context.getLogger("io.adtarget.test"), Level.WARN, "{}", null,
                 new Object[] {message});
@@ -74,9 +74,16 @@ class LoggingTest {
 
     private static String message(Config.LogFormat format, String line) {
         if (format == Config.LogFormat.JSON) {
-            return new JsonObject(line).getString("formattedMessage");
+            return new JsonObject(line).getString("message");
         }
         String afterDash = line.substring(line.indexOf(" - ") + 3);
         return afterDash.substring(0, afterDash.length() - 2); // the pattern's trailing " %kvp" and newline
+    }
+
+    /** A bare context with the MDC adapter that Logback's own initialisation would give it. */
+    private static LoggerContext newContext() {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        return context;
     }
 }

@@ -25,6 +25,7 @@ public final class RequestTracking implements Handler<RoutingContext> {
         String requestId = acceptable(ctx.request().getHeader(HEADER)) ? ctx.request().getHeader(HEADER)
                 : UUID.randomUUID().toString();
         ctx.put(Keys.REQUEST_ID, requestId);
+        RequestContext.bind(requestId);
         ctx.response().putHeader(HEADER, requestId);
         ctx.addEndHandler(ended -> report(ctx, requestId, System.nanoTime() - start));
         ctx.next();

@@ -61,7 +61,7 @@ class MainProcessTest {
 
     private static int port(ServiceProcess service) {
         for (String line : service.lines()) {
-            String text = line.startsWith("{") ? new JsonObject(line).getString("formattedMessage", "") : line;
+            String text = line.startsWith("{") ? new JsonObject(line).getString("message", "") : line;
             Matcher ready = READY.matcher(text);
             if (ready.find()) {
                 return Integer.parseInt(ready.group(1));
@@ -81,6 +81,21 @@ class MainProcessTest {
             assertThat(service.lines()).hasSize(1);
             assertThat(service.lines().get(0))
                     .startsWith("adtarget: configuration error: IDEMPOTENCY_LEASE: must be a positive ISO-8601 duration");
+        }
+    }
+
+    @Test
+    void a_port_in_use_stops_start_up_with_exit_code_1_and_says_so() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Map<String, String> env = baseEnv(null);
+            env.put("HTTP_PORT", Integer.toString(taken.getLocalPort()));
+            try (ServiceProcess service = ServiceProcess.start(env)) {
+                int exit = service.waitFor(60_000);
+
+                assertThat(exit).as(String.join("\n", service.lines())).isEqualTo(1);
+                assertThat(service.lines()).anyMatch(line -> line.contains("start-up failed")
+                        && line.contains("already in use"));
+            }
         }
     }
 

@@ -27,25 +27,36 @@ public final class ServiceProcess implements AutoCloseable {
     private static final List<String> SMALL_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<String> errorLines = new CopyOnWriteArrayList<>();
     private final Writer copy;
     private final Thread reader;
 
-    private ServiceProcess(Process process, Writer copy) {
+    private ServiceProcess(Process process, Writer copy, boolean separateStderr) {
         this.process = process;
         this.copy = copy;
         this.reader = new Thread(this::drain, "service-output");
         reader.setDaemon(true);
         reader.start();
+        if (separateStderr) {
+            Thread errors = new Thread(this::drainErrors, "service-errors");
+            errors.setDaemon(true);
+            errors.start();
+        }
+    }
+
+    /** Like {@link #start(Map)}, but stderr is kept apart: {@link #lines()} is stdout alone, {@link #errorLines()} stderr. */
+    public static ServiceProcess startSeparatingStderr(Map<String, String> env) throws IOException {
+        return launch(List.of(), env, null, true);
     }
 
     /** Starts the JVM with exactly {@code env} (nothing inherited) and returns at once. */
     public static ServiceProcess start(Map<String, String> env) throws IOException {
-        return launch(List.of(), env, null);
+        return launch(List.of(), env, null, false);
     }
 
     /** Starts the JVM with exactly {@code env} and these command-line arguments, and returns at once. */
     public static ServiceProcess start(Map<String, String> env, String... args) throws IOException {
-        return launch(List.of(), env, null, args);
+        return launch(List.of(), env, null, false, args);
     }
 
     /**
@@ -63,7 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
         childEnv.putAll(env);
         ServiceProcess service;
         try {
-            service = launch(SMALL_JVM, childEnv, Path.of("target", "service-" + name + ".log"));
+            service = launch(SMALL_JVM, childEnv, Path.of("target", "service-" + name + ".log"), false);
         } catch (IOException e) {
             throw new IllegalStateException("could not start the service JVM", e);
         }
@@ -76,8 +87,8 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    private static ServiceProcess launch(List<String> jvmOptions, Map<String, String> env, Path log, String... args)
-            throws IOException {
+    private static ServiceProcess launch(List<String> jvmOptions, Map<String, String> env, Path log,
+            boolean separateStderr, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -86,11 +97,11 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener", Main.class.getName()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(!separateStderr);
         builder.environment().clear();
         builder.environment().putAll(env);
         Writer copy = log == null ? Writer.nullWriter() : Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-        return new ServiceProcess(builder.start(), copy);
+        return new ServiceProcess(builder.start(), copy, separateStderr);
     }
 
     /** A port nothing listens on right now (for a service that must keep its port across a restart). */
@@ -113,6 +124,22 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException ignored) {
             // the process went away; what it printed so far is kept
         }
+    }
+
+    private void drainErrors() {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                errorLines.add(line);
+            }
+        } catch (IOException ignored) {
+            // the process went away; what it printed so far is kept
+        }
+    }
+
+    /** What the process wrote to stderr, when started with {@link #startSeparatingStderr(Map)}. */
+    public List<String> errorLines() {
+        return List.copyOf(errorLines);
     }
 
     private void awaitLive(int port, Duration deadline) {
