@@ -28,18 +28,7 @@ final class MetaUserData {
             externalIds.add(data.hash(HashedField.EXTERNAL_ID).value());
         }
         json.put("external_id", externalIds);
-        if (data.clientIpAddress() != null) {
-            json.put("client_ip_address", data.clientIpAddress().value());
-        }
-        if (data.clientUserAgent() != null) {
-            json.put("client_user_agent", data.clientUserAgent().value());
-        }
-        if (data.fbc() != null) {
-            json.put("fbc", data.fbc().value());
-        }
-        if (data.fbp() != null) {
-            json.put("fbp", data.fbp().value());
-        }
+        data.rawSignals().forEach(json::put);
         return json;
     }
 

@@ -59,7 +59,6 @@ class ArchitectureRulesRejectTest {
         EvaluationResult result = rule.evaluate(VIOLATORS);
         assertThat(result.hasViolation()).as(rule.getDescription()).isTrue();
         String report = result.getFailureReport().toString();
-        System.out.println(report);
         assertThat(report).contains(namedInTheReport);
     }
 }

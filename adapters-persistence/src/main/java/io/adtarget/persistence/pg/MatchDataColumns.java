@@ -25,18 +25,7 @@ final class MatchDataColumns {
     static JsonObject userData(UserData data) {
         JsonObject json = new JsonObject();
         data.hashes().forEach((field, hash) -> json.put(field.metaKey(), hash.value()));
-        if (data.clientIpAddress() != null) {
-            json.put("client_ip_address", data.clientIpAddress().value());
-        }
-        if (data.clientUserAgent() != null) {
-            json.put("client_user_agent", data.clientUserAgent().value());
-        }
-        if (data.fbc() != null) {
-            json.put("fbc", data.fbc().value());
-        }
-        if (data.fbp() != null) {
-            json.put("fbp", data.fbp().value());
-        }
+        data.rawSignals().forEach(json::put);
         return json;
     }
 

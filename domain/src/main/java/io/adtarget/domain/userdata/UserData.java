@@ -3,6 +3,7 @@ package io.adtarget.domain.userdata;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,19 +49,29 @@ public record UserData(
     public List<String> metaKeys() {
         List<String> keys = new ArrayList<>();
         hashes.keySet().forEach(field -> keys.add(field.metaKey()));
+        keys.addAll(rawSignals().keySet());
+        return List.copyOf(keys);
+    }
+
+    /**
+     * The signals Meta takes unhashed, by their {@code user_data} key (client_ip_address, client_user_agent,
+     * fbc, fbp, in that order), only those present: one mapping for the Meta payload and the stored row.
+     */
+    public Map<String, String> rawSignals() {
+        Map<String, String> raw = new LinkedHashMap<>();
         if (clientIpAddress != null) {
-            keys.add("client_ip_address");
+            raw.put("client_ip_address", clientIpAddress.value());
         }
         if (clientUserAgent != null) {
-            keys.add("client_user_agent");
+            raw.put("client_user_agent", clientUserAgent.value());
         }
         if (fbc != null) {
-            keys.add("fbc");
+            raw.put("fbc", fbc.value());
         }
         if (fbp != null) {
-            keys.add("fbp");
+            raw.put("fbp", fbp.value());
         }
-        return List.copyOf(keys);
+        return Collections.unmodifiableMap(raw);
     }
 
     /** The match signals this data carries, for coverage per site. */
