@@ -62,6 +62,7 @@ public final class ApiRouter {
         route(router, HttpMethod.POST, "/admin/v1/accounts", body, admin, json, idempotencyKey,
                 once.create(accounts::createAccount));
         route(router, HttpMethod.GET, "/admin/v1/accounts/:accountId", admin, accounts::getAccount);
+        route(router, HttpMethod.PATCH, "/admin/v1/accounts/:accountId", body, admin, json, accounts::updateAccount);
         route(router, HttpMethod.POST, "/admin/v1/accounts/:accountId/api-keys", body, admin, json,
                 accounts::issueApiKey);
         route(router, HttpMethod.DELETE, "/admin/v1/api-keys/:apiKeyId", admin, accounts::revokeApiKey);
