@@ -14,6 +14,7 @@ import io.adtarget.http.ops.RequestTracking;
 import io.adtarget.http.ops.RouteTag;
 import io.adtarget.http.problem.FailureResponder;
 import io.adtarget.http.problem.InvalidRequests;
+import io.adtarget.http.problem.Http1Connections;
 import io.adtarget.http.support.AllowedMethods;
 import io.adtarget.http.support.IdempotencyKeyHeader;
 import io.adtarget.http.support.JsonBodyReader;
@@ -21,6 +22,7 @@ import io.adtarget.http.support.JsonContentType;
 import io.adtarget.http.support.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Route;
@@ -30,7 +32,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The HTTP API of api.md: public conversions API, admin API and operations endpoints, with
  * problem+json for every error. Mount the router as the server's request handler and set
- * {@link #invalidRequestHandler()} as its invalid-request handler.
+ * {@link #invalidRequestHandler()} as its invalid-request handler and {@link #connectionHandler(Router)}
+ * as its connection handler.
  */
 public final class ApiRouter {
     public static final int BODY_LIMIT_BYTES = 64 * 1024;
@@ -89,6 +92,14 @@ public final class ApiRouter {
         router.errorHandler(405, ctx -> Responses.problem(ctx, FailureResponder.forStatus(405)
                 .withHeader("Allow", AllowedMethods.forPath(router, ctx.request().path()))));
         return router;
+    }
+
+    /**
+     * Dispatches each HTTP/1.x connection's requests to {@code router}, answering request lines of an
+     * unsupported HTTP version with a problem; pass to {@code HttpServer.connectionHandler}.
+     */
+    public static Handler<HttpConnection> connectionHandler(Router router) {
+        return new Http1Connections(router);
     }
 
     /** Answers requests the HTTP decoder rejected with a problem; pass to {@code HttpServer.invalidRequestHandler}. */

@@ -89,6 +89,72 @@ class HostileHttpTest {
     }
 
     @Test
+    void an_http_2_0_request_line_over_plain_tcp_gets_a_problem_505() {
+        String request = "GET /health/live HTTP/2.0\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), request.getBytes(StandardCharsets.US_ASCII));
+
+        assertProblem(reply, 505);
+        assertThat(new JsonObject(reply.body()).getString("code")).isEqualTo("http-version-not-supported");
+    }
+
+    @Test
+    void an_unknown_http_version_on_a_write_gets_505_and_nothing_runs() {
+        String request = "POST /api/v1/events/conversion HTTP/9.9\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestApi.LIVE_KEY + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
+
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), request.getBytes(StandardCharsets.US_ASCII));
+
+        assertProblem(reply, 505);
+        assertThat(api.conversions.invocations()).isZero();
+    }
+
+    @Test
+    void a_keep_alive_connection_still_serves_http_1_1_requests_one_after_another() {
+        String one = "GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        String last = "GET /health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), (one + one + last).getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().split("HTTP/1.1 200 OK", -1)).hasSize(3);
+    }
+
+    @Test
+    void a_control_character_in_the_idempotency_key_gets_a_problem_invalid_idempotency_key() {
+        byte[] request = RawHttp.postWithHeader("Idempotency-Key: a\u0001b", "Bearer " + TestApi.LIVE_KEY, "{}");
+
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), request);
+
+        assertProblem(reply, 400);
+        assertThat(new JsonObject(reply.body()).getString("code")).isEqualTo("invalid-idempotency-key");
+        assertThat(api.conversions.invocations()).isZero();
+    }
+
+    @Test
+    void a_nul_in_the_idempotency_key_of_a_lower_case_header_gets_invalid_idempotency_key_too() {
+        byte[] request = RawHttp.postWithHeader("idempotency-key: \u0000", "Bearer " + TestApi.LIVE_KEY, "{}");
+
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), request);
+
+        assertProblem(reply, 400);
+        assertThat(new JsonObject(reply.body()).getString("code")).isEqualTo("invalid-idempotency-key");
+    }
+
+    @Test
+    void a_control_character_in_another_header_is_a_malformed_request_that_names_the_header() {
+        byte[] request = RawHttp.postWithHeader("X-Shop: a\u001bb", "Bearer " + TestApi.LIVE_KEY, "{}");
+
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), request);
+
+        assertProblem(reply, 400);
+        JsonObject problem = new JsonObject(reply.body());
+        assertThat(problem.getString("code")).isEqualTo("malformed-request");
+        assertThat(problem.getString("detail")).contains("X-Shop");
+        assertThat(api.conversions.invocations()).isZero();
+    }
+
+    @Test
     void an_8_kb_url_gets_a_problem_414_titled_for_the_uri() {
         String request = "GET /api/v1/events/conversion?cursor=" + "a".repeat(8192) + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n";

@@ -17,8 +17,12 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
+        answerAndClose(request, problemFor(request.decoderResult().cause()));
+    }
+
+    /** Answers with the problem under a new request id, then closes: the connection is not trusted further. */
+    static void answerAndClose(HttpServerRequest request, Problem problem) {
         String requestId = UUID.randomUUID().toString();
-        Problem problem = problemFor(request.decoderResult().cause());
         request.response()
                 .setStatusCode(problem.type().status())
                 .putHeader("Content-Type", Responses.PROBLEM_CONTENT_TYPE)
@@ -37,6 +41,33 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
         if (kind.endsWith("TooLongHttpHeaderException")) {
             return Problem.of(ProblemType.HEADERS_TOO_LARGE, "the request headers must be at most 8192 bytes");
         }
+        String header = refusedHeader(cause);
+        if ("idempotency-key".equalsIgnoreCase(header)) {
+            return Problem.of(ProblemType.INVALID_IDEMPOTENCY_KEY,
+                    "Idempotency-Key must be visible ASCII characters and spaces, without control characters");
+        }
+        if (header != null) {
+            return Problem.of(ProblemType.MALFORMED_REQUEST, "the value of the header " + header
+                    + " contains a control character");
+        }
         return Problem.of(ProblemType.MALFORMED_REQUEST, "the request line, a header or the framing is malformed");
+    }
+
+    /**
+     * The header whose value Netty's validation refused ("Validation failed for header 'X-A'"); the
+     * name itself passed validation (a token), so it is safe to echo; null when the cause is another.
+     */
+    static String refusedHeader(Throwable cause) {
+        String message = cause instanceof IllegalArgumentException ? cause.getMessage() : null;
+        String prefix = "Validation failed for header '";
+        if (message == null || !message.startsWith(prefix) || !message.endsWith("'")) {
+            return null;
+        }
+        String name = message.substring(prefix.length(), message.length() - 1);
+        return !name.isEmpty() && name.length() <= 64 && name.chars().allMatch(InvalidRequests::tokenChar) ? name : null;
+    }
+
+    private static boolean tokenChar(int c) {
+        return c > 0x20 && c < 0x7F && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
     }
 }
