@@ -86,6 +86,8 @@ class HostileHttpTest {
         assertThat(new JsonObject(reply.body()).getString("code")).isEqualTo("malformed-request");
         assertThat(reply.head()).containsIgnoringCase("connection: close");
         assertThat(api.conversions.invocations()).isZero();
+        // metrics and the access log count what the client got, not the 200 a response starts with
+        assertThat(api.nextObserved().status()).isEqualTo(400);
     }
 
     @Test
