@@ -23,13 +23,13 @@ final class SafeText {
         if (text == null) {
             return "";
         }
-        String safe = text;
+        // The shape rule first, so a token is replaced whole, encoded or not; then this token's secret anywhere.
+        String safe = SecretScrubber.scrub(text, REDACTED);
         if (token != null) {
             String value = token.value();
             String secret = value.substring(value.indexOf(':') + 1);
             safe = safe.replace(value, REDACTED).replace(secret, REDACTED);
         }
-        safe = SecretScrubber.scrub(safe, REDACTED);
         return bounded(UNSAFE_RUN.matcher(safe).replaceAll(" ").strip(), MAX_LENGTH);
     }
 
