@@ -4,9 +4,12 @@ import io.adtarget.domain.telegram.BotToken;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -31,6 +34,7 @@ import java.util.regex.Pattern;
  * {@code 400 Bad Request: chat not found}). It implements getMe, createChatInviteLink, setWebhook,
  * deleteWebhook and approveChatJoinRequest with the Bot API's own checks, records every call, and answers
  * {@link #enqueue scripted} failures first. Parameters come as a JSON body or as query parameters.
+ * {@link #deliverUpdate} plays Telegram's side of the webhook (updates from {@link TelegramUpdates}).
  */
 public final class FakeTelegramBotApi {
     private static final Pattern PATH = Pattern.compile("^/bot([^/]*)/([A-Za-z]+)$");
@@ -63,6 +67,7 @@ public final class FakeTelegramBotApi {
     private final Map<Long, RegisteredWebhook> webhooks = new ConcurrentHashMap<>();
     private volatile RegisteredWebhook lastWebhook;
     private HttpServer server;
+    private HttpClientAgent webhookClient;
 
     private FakeTelegramBotApi(Vertx vertx) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -81,7 +86,8 @@ public final class FakeTelegramBotApi {
     }
 
     public Future<Void> stop() {
-        return server == null ? Future.succeededFuture() : server.close();
+        Future<Void> client = webhookClient == null ? Future.succeededFuture() : webhookClient.close();
+        return client.compose(closed -> server == null ? Future.succeededFuture() : server.close());
     }
 
     public int port() {
@@ -139,6 +145,35 @@ public final class FakeTelegramBotApi {
 
     public List<ApprovedJoinRequest> approvedJoinRequests() {
         return List.copyOf(approved);
+    }
+
+    /**
+     * Posts {@code update} as Telegram would to the webhook {@code token}'s bot registered, with its
+     * {@code X-Telegram-Bot-Api-Secret-Token}, but to {@code origin} (e.g. {@code http://localhost:8080}) in place of
+     * the registered https origin, since a test service does not serve https; answers the HTTP status.
+     */
+    public Future<Integer> deliverUpdate(BotToken token, JsonObject update, URI origin) {
+        RegisteredWebhook webhook = webhooks.get(token.botId());
+        if (webhook == null) {
+            return Future.failedFuture(new IllegalStateException("no webhook registered for bot " + token.botId()));
+        }
+        URI registered = URI.create(webhook.url());
+        String target = origin.toString().replaceFirst("/$", "") + registered.getRawPath()
+                + (registered.getRawQuery() == null ? "" : "?" + registered.getRawQuery());
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(target)
+                .putHeader("Content-Type", "application/json");
+        if (webhook.secretToken() != null) {
+            options.putHeader("X-Telegram-Bot-Api-Secret-Token", webhook.secretToken());
+        }
+        return webhookClient().request(options).compose(request -> request.send(update.toBuffer()))
+                .compose(response -> response.body().map(ignored -> response.statusCode()));
+    }
+
+    private synchronized HttpClientAgent webhookClient() {
+        if (webhookClient == null) {
+            webhookClient = vertx.createHttpClient();
+        }
+        return webhookClient;
     }
 
     private void handle(HttpServerRequest request) {

@@ -8,8 +8,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +106,46 @@ class FakeTelegramBotApiTest {
             assertThat(call.botId()).isEqualTo(42L);
             assertThat(call.method()).isEqualTo("approveChatJoinRequest");
         });
+    }
+
+    @Test
+    void deliver_update_posts_to_the_registered_webhook_path_with_its_secret(Vertx vertx) throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer service = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            seen.add(request.path() + " " + request.getHeader("X-Telegram-Bot-Api-Secret-Token") + " " + body);
+            request.response().setStatusCode(200).end();
+        })).listen(0, "localhost").await(5, TimeUnit.SECONDS);
+        try {
+            post("/bot" + TOKEN.value() + "/setWebhook", new JsonObject()
+                    .put("url", "https://conversions.example/webhooks/telegram/site_1").put("secret_token", "s3cr3t"));
+            JsonObject update = TelegramUpdates.joined(7001, CHAT, 99, "https://t.me/+abc");
+
+            int status = telegram.deliverUpdate(TOKEN, update, URI.create("http://localhost:" + service.actualPort()))
+                    .await(5, TimeUnit.SECONDS);
+
+            assertThat(status).isEqualTo(200);
+            assertThat(seen).containsExactly("/webhooks/telegram/site_1 s3cr3t " + update.encode());
+        } finally {
+            service.close().await(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void updates_have_the_bot_api_shape() {
+        JsonObject joined = TelegramUpdates.joined(1, CHAT, 99, "https://t.me/+abc").getJsonObject("chat_member");
+        JsonObject request = TelegramUpdates.joinRequest(2, CHAT, 99, "https://t.me/+abd")
+                .getJsonObject("chat_join_request");
+
+        assertThat(joined.getJsonObject("chat").getLong("id")).isEqualTo(-1009L);
+        assertThat(joined.getJsonObject("new_chat_member").getString("status")).isEqualTo("member");
+        assertThat(joined.getJsonObject("new_chat_member").getJsonObject("user").getLong("id")).isEqualTo(99L);
+        assertThat(joined.getJsonObject("invite_link").getString("invite_link")).isEqualTo("https://t.me/+abc");
+        assertThat(TelegramUpdates.joined(3, CHAT, 99, null).getJsonObject("chat_member").containsKey("invite_link"))
+                .isFalse();
+        assertThat(TelegramUpdates.left(4, CHAT, 99).getJsonObject("chat_member")
+                .getJsonObject("new_chat_member").getString("status")).isEqualTo("left");
+        assertThat(request.getJsonObject("from").getLong("id")).isEqualTo(99L);
+        assertThat(request.getJsonObject("invite_link").getBoolean("creates_join_request")).isTrue();
     }
 
     private JsonObject post(String path, JsonObject body) throws Exception {
