@@ -95,6 +95,7 @@ final class BotApiAnswers {
     }
 
     private static <T> Answer<T> notBotApi(int status) {
-        return new Answer.Unreachable<>("Telegram answered HTTP " + status + " with something that is not a Bot API answer");
+        return new Answer.Unreachable<>(
+                "Telegram answered HTTP " + status + " with something that is not a Bot API answer");
     }
 }
