@@ -127,12 +127,16 @@ class HttpTelegramBotApiFailureTest {
     }
 
     @Test
-    void a_get_me_result_without_a_username_is_unreachable() throws Exception {
-        telegram.enqueue(FakeTelegramReply.status(200, "application/json",
-                "{\"ok\":true,\"result\":{\"id\":123456789,\"is_bot\":true,\"first_name\":\"x\"}}"));
+    void a_get_me_result_without_an_integer_id_and_a_plain_username_is_unreachable() throws Exception {
+        for (String user : new String[] {"{\"id\":123456789,\"is_bot\":true,\"first_name\":\"x\"}",
+            "{\"id\":1.5,\"username\":\"a_bot\"}", "{\"id\":123456789012345678901234,\"username\":\"a_bot\"}",
+            "{\"id\":\"1\",\"username\":\"a_bot\"}", "{\"id\":1,\"username\":\"<script>\"}"}) {
+            telegram.enqueue(FakeTelegramReply.status(200, "application/json",
+                    "{\"ok\":true,\"result\":" + user + "}"));
 
-        assertThat(answer(api.getMe(TOKEN))).isEqualTo(
-                new Answer.Unreachable<BotIdentity>("getMe answered a result without a bot id and username"));
+            assertThat(answer(api.getMe(TOKEN))).as(user).isEqualTo(
+                    new Answer.Unreachable<BotIdentity>("getMe answered a result without a bot id and username"));
+        }
     }
 
     @Test
@@ -142,6 +146,16 @@ class HttpTelegramBotApiFailureTest {
         assertThat(answer(api.getMe(TOKEN))).isEqualTo(
                 new Answer.Unreachable<>("Telegram's answer was larger than 65536 bytes"));
         assertThat(answer(api.getMe(TOKEN))).isInstanceOf(Answer.Ok.class);
+    }
+
+    @Test
+    void an_answer_that_declares_a_length_past_the_cap_is_not_read() throws Exception {
+        telegram.enqueue(FakeTelegramReply.status(200, "application/json",
+                "{\"ok\":true,\"result\":\"" + "x".repeat(100_000) + "\"}"));
+
+        assertThat(answer(api.deleteWebhook(TOKEN))).isEqualTo(
+                new Answer.Unreachable<>("Telegram's answer was larger than 65536 bytes"));
+        assertThat(answer(api.deleteWebhook(TOKEN))).isInstanceOf(Answer.Ok.class);
     }
 
     @Test
