@@ -32,7 +32,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The HTTP API of api.md: public conversions API, admin API and operations endpoints, with
  * problem+json for every error. Mount the router as the server's request handler and set
- * {@link #invalidRequestHandler()} as its invalid-request handler and {@link #connectionHandler(Router)}
+ * {@link #invalidRequestHandler()} as its invalid-request handler and {@link #connectionHandler()}
  * as its connection handler.
  */
 public final class ApiRouter {
@@ -95,11 +95,12 @@ public final class ApiRouter {
     }
 
     /**
-     * Dispatches each HTTP/1.x connection's requests to {@code router}, answering request lines of an
-     * unsupported HTTP version with a problem; pass to {@code HttpServer.connectionHandler}.
+     * Sets up each HTTP/1.x connection so that unsupported versions and header values with control
+     * characters reach {@link #invalidRequestHandler()} with a cause it can name; pass to
+     * {@code HttpServer.connectionHandler} of a server without h2c.
      */
-    public static Handler<HttpConnection> connectionHandler(Router router) {
-        return new Http1Connections(router);
+    public static Handler<HttpConnection> connectionHandler() {
+        return new Http1Connections();
     }
 
     /** Answers requests the HTTP decoder rejected with a problem; pass to {@code HttpServer.invalidRequestHandler}. */

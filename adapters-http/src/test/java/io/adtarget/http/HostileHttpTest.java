@@ -98,6 +98,8 @@ class HostileHttpTest {
 
         assertProblem(reply, 505);
         assertThat(new JsonObject(reply.body()).getString("code")).isEqualTo("http-version-not-supported");
+        // the status line names a version this server speaks, not the one it refuses
+        assertThat(reply.head()).startsWith("HTTP/1.");
     }
 
     @Test

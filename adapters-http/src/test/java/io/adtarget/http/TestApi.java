@@ -99,7 +99,7 @@ public final class TestApi {
         api.router = ApiRouter.create(vertx, deps);
         api.server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                 .requestHandler(api.router)
-                .connectionHandler(ApiRouter.connectionHandler(api.router))
+                .connectionHandler(ApiRouter.connectionHandler())
                 .invalidRequestHandler(ApiRouter.invalidRequestHandler())
                 .listen(0).await();
         api.client = WebClient.create(vertx);

@@ -39,10 +39,9 @@ final class HttpVerticle extends VerticleBase {
                 .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(60)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
-        Router router = routerFactory.apply(vertx);
         server = vertx.createHttpServer(options)
-                .requestHandler(router)
-                .connectionHandler(ApiRouter.connectionHandler(router))
+                .requestHandler(routerFactory.apply(vertx))
+                .connectionHandler(ApiRouter.connectionHandler())
                 .invalidRequestHandler(ApiRouter.invalidRequestHandler());
         return server.listen().onSuccess(listening -> boundPort.set(listening.actualPort()));
     }

@@ -2,23 +2,23 @@ package io.adtarget.http.problem;
 
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpVersion;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.Http1xServerConnection;
 
 /**
- * Sets up each HTTP/1.x connection so two inputs Vert.x 5.0 answers on its own get our problems:
+ * Gives each HTTP/1.x connection a request decoder whose refusals {@link InvalidRequests} can answer
+ * precisely, where Vert.x 5.0's own decoder leaves two inputs to Vert.x:
  * <ul>
- * <li>A request line of another version ({@code GET / HTTP/2.0} over plain TCP): Vert.x's request
- * dispatcher answers it with an empty 501 before any handler runs, so the connection gets this
- * dispatcher instead, which answers {@code 505 http-version-not-supported} and hands every other
- * request to the router. (Vert.x's dispatcher otherwise only adds WebSockets, which we do not serve.)
  * <li>A header value with a control character: Vert.x's decoder refuses it without naming the
- * header, so {@link InvalidRequests} could not tell an {@code Idempotency-Key} (semantics §1:
- * {@code invalid-idempotency-key}) from any other. The connection gets Netty's decoder with the same
- * limits and the same validation, whose refusal names the header.
+ * header, so an {@code Idempotency-Key} (semantics §1: {@code invalid-idempotency-key}) could not be
+ * told from any other header. Netty's decoder, with the same limits and validation, names it.
+ * <li>A request line of another version than HTTP/1.0 or 1.1 ({@code GET / HTTP/2.0} over plain
+ * TCP): Vert.x's request dispatcher answered it with an empty 501. This decoder refuses the line, so
+ * it reaches the invalid-request handler, which answers {@code 505 http-version-not-supported}.
  * </ul>
  * Pass to {@code HttpServer.connectionHandler} of a server with {@code setHttp2ClearTextEnabled(false)}
  * (the service offers no HTTP/2 over plain TCP; with h2c on, Vert.x decodes the first request before
@@ -32,36 +32,43 @@ public final class Http1Connections implements Handler<HttpConnection> {
     private static final String DECODER = "httpDecoder";
     private static final String H2C = "h2c";
 
-    private final Handler<HttpServerRequest> requests;
-
-    public Http1Connections(Handler<HttpServerRequest> requests) {
-        this.requests = requests;
-    }
-
     @Override
     public void handle(HttpConnection connection) {
         if (connection instanceof Http1xServerConnection http1) {
             ChannelPipeline pipeline = http1.channelHandlerContext().pipeline();
-            // with h2c enabled the first request is decoded before this runs: swapping then would
-            // hand the rest of its bytes to a fresh decoder, so the swap needs h2c off (see the servers)
+            // with h2c on, the first request is decoded before this runs: swapping then would hand
+            // the rest of its bytes to a fresh decoder, so the swap needs h2c off (see above)
             if (pipeline.get(DECODER) != null && pipeline.get(H2C) == null) {
-                pipeline.replace(DECODER, DECODER, new HttpRequestDecoder(new HttpDecoderConfig()
-                        .setMaxInitialLineLength(MAX_REQUEST_LINE)
-                        .setMaxHeaderSize(MAX_HEADERS)
-                        .setMaxChunkSize(8192)
-                        .setInitialBufferSize(128)
-                        .setValidateHeaders(true)));
+                pipeline.replace(DECODER, DECODER, new Decoder());
             }
-            http1.handler(this::dispatch);
         }
     }
 
-    private void dispatch(HttpServerRequest request) {
-        if (request.version() == null) {
-            InvalidRequests.answerAndClose(request, Problem.of(ProblemType.HTTP_VERSION_NOT_SUPPORTED,
-                    "this service speaks HTTP/1.1 (and HTTP/1.0) on this port"));
-        } else {
-            requests.handle(request);
+    /** Netty's request decoder with Vert.x's limits; refuses versions other than HTTP/1.0 and 1.1. */
+    private static final class Decoder extends HttpRequestDecoder {
+        Decoder() {
+            super(new HttpDecoderConfig()
+                    .setMaxInitialLineLength(MAX_REQUEST_LINE)
+                    .setMaxHeaderSize(MAX_HEADERS)
+                    .setMaxChunkSize(8192)
+                    .setInitialBufferSize(128)
+                    .setValidateHeaders(true));
+        }
+
+        @Override
+        protected HttpMessage createMessage(String[] initialLine) throws Exception {
+            HttpMessage message = super.createMessage(initialLine);
+            if (message.protocolVersion() != HttpVersion.HTTP_1_1 && message.protocolVersion() != HttpVersion.HTTP_1_0) {
+                throw new UnsupportedHttpVersion();
+            }
+            return message;
+        }
+    }
+
+    /** The request line named a version this server does not speak; becomes a 505 problem. */
+    static final class UnsupportedHttpVersion extends Exception {
+        UnsupportedHttpVersion() {
+            super("unsupported HTTP version", null, false, false);
         }
     }
 }

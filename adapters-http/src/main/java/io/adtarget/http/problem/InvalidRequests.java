@@ -11,7 +11,8 @@ import java.util.UUID;
  * Answers requests the HTTP decoder could not parse (bad request line, illegal header characters,
  * oversized headers) with a problem instead of Vert.x's empty 400/414/431, then closes the connection:
  * 414 for a request line past the decoder's limit (4096 bytes), 431 for headers past theirs (8192),
- * 400 {@code malformed-request} for anything else.
+ * 505 for an HTTP version other than 1.0/1.1, {@code invalid-idempotency-key} for a control character
+ * in that header, 400 {@code malformed-request} (naming the header when one is refused) for anything else.
  */
 public final class InvalidRequests implements Handler<HttpServerRequest> {
 
@@ -21,7 +22,7 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
     }
 
     /** Answers with the problem under a new request id, then closes: the connection is not trusted further. */
-    static void answerAndClose(HttpServerRequest request, Problem problem) {
+    private static void answerAndClose(HttpServerRequest request, Problem problem) {
         String requestId = UUID.randomUUID().toString();
         request.response()
                 .setStatusCode(problem.type().status())
@@ -35,6 +36,10 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
     static Problem problemFor(Throwable cause) {
         // Netty's classes, by name: this adapter does not otherwise depend on Netty's codec API.
         String kind = cause == null ? "" : cause.getClass().getName();
+        if (cause instanceof Http1Connections.UnsupportedHttpVersion) {
+            return Problem.of(ProblemType.HTTP_VERSION_NOT_SUPPORTED,
+                    "this service speaks HTTP/1.1 (and HTTP/1.0) on this port");
+        }
         if (kind.endsWith("TooLongHttpLineException")) {
             return Problem.of(ProblemType.URI_TOO_LONG, "the request line must be at most 4096 bytes");
         }
