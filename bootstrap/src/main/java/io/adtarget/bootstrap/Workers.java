@@ -1,6 +1,6 @@
 package io.adtarget.bootstrap;
 
-import io.adtarget.application.port.out.ConversionRepository;
+import io.adtarget.application.port.out.DueConversionClaimer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -14,7 +14,7 @@ final class Workers {
     private final PeriodicWorker retry;
     private final PeriodicWorker purge;
 
-    Workers(Vertx vertx, Config config, Services services, ConversionRepository conversions,
+    Workers(Vertx vertx, Config config, Services services, DueConversionClaimer conversions,
             MicrometerTelemetry telemetry, Clock clock) {
         int batch = services.conversionSettings().retryBatchSize();
         this.retry = new PeriodicWorker(vertx, "retry worker", config.retryPollInterval(),

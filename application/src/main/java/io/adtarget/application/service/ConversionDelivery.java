@@ -1,6 +1,7 @@
 package io.adtarget.application.service;
 
 import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.site.DeliveryTarget;
 import io.adtarget.domain.site.Site;
 import io.vertx.core.Future;
 
@@ -21,4 +22,13 @@ public interface ConversionDelivery {
 
     /** Retry worker: {@code claimed} was claimed by the caller (PENDING, its lease); skip or send it. */
     Future<ConversionEvent> deliverClaimed(ConversionEvent claimed, Site site);
+
+    /**
+     * Request path, claim on create: {@code claimed} was inserted already claimed because its caller
+     * found {@code target} for it; send it there without deciding the target again. The default
+     * (for stand-ins in tests) decides it again through {@link #deliverClaimed(ConversionEvent, Site)}.
+     */
+    default Future<ConversionEvent> deliverClaimed(ConversionEvent claimed, DeliveryTarget.Deliver target, Site site) {
+        return deliverClaimed(claimed, site);
+    }
 }

@@ -1,6 +1,6 @@
 package io.adtarget.application.service;
 
-import io.adtarget.application.port.out.ConversionRepository;
+import io.adtarget.application.port.out.DeliveryOutcomes;
 import io.adtarget.application.port.out.ConversionsGateway;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryOutcome;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryRequest;
@@ -29,7 +29,7 @@ import java.util.random.RandomGenerator;
  * called, the outcome stored with optimistic locking. Whoever loses a race gets the stored state.
  */
 public final class DeliverConversionService implements ConversionDelivery {
-    private final ConversionRepository repository;
+    private final DeliveryOutcomes repository;
     private final ConversionsGateway gateway;
     private final Clock clock;
     private final RandomGenerator random;
@@ -37,12 +37,12 @@ public final class DeliverConversionService implements ConversionDelivery {
     private final Telemetry telemetry;
     private final PixelThrottles throttles;
 
-    public DeliverConversionService(ConversionRepository repository, ConversionsGateway gateway, Clock clock,
+    public DeliverConversionService(DeliveryOutcomes repository, ConversionsGateway gateway, Clock clock,
             RandomGenerator random, ConversionSettings settings, Telemetry telemetry) {
         this(repository, gateway, clock, random, settings, telemetry, PixelThrottles.NONE);
     }
 
-    public DeliverConversionService(ConversionRepository repository, ConversionsGateway gateway, Clock clock,
+    public DeliverConversionService(DeliveryOutcomes repository, ConversionsGateway gateway, Clock clock,
             RandomGenerator random, ConversionSettings settings, Telemetry telemetry, PixelThrottles throttles) {
         this.throttles = Objects.requireNonNull(throttles, "throttles");
         this.repository = repository;
@@ -83,13 +83,17 @@ public final class DeliverConversionService implements ConversionDelivery {
             Instant now = Now.of(clock);
             return storeClaimOutcome(claimed, base -> base.markSkipped(skip.reason(), now));
         }
+        return deliverClaimed(claimed, (DeliveryTarget.Deliver) target, site);
+    }
+
+    @Override
+    public Future<ConversionEvent> deliverClaimed(ConversionEvent claimed, DeliveryTarget.Deliver deliver, Site site) {
         if (claimed.leaseUntil().minus(settings.leaseNeededToSend()).isBefore(Now.of(clock))) {
             // Too little of our lease is left to wait a whole Meta call and then store its answer: once it
             // runs out another sender may start. Leave the claim to lapse; the retry worker sends it then,
             // under the same event_id.
             return Future.succeededFuture(claimed);
         }
-        DeliveryTarget.Deliver deliver = (DeliveryTarget.Deliver) target;
         MetaPixelId pixel = deliver.connection().pixelId();
         return throttles.pausedUntil(pixel, Now.of(clock)).compose(paused -> paused.isPresent()
                 // Meta throttles the pixel: no call now, the conversion waits for the pause to end.

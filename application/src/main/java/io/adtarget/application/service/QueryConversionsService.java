@@ -4,7 +4,7 @@ import io.adtarget.application.port.in.GetConversionUseCase;
 import io.adtarget.application.port.in.ListConversionsUseCase;
 import io.adtarget.application.port.in.ConversionPage;
 import io.adtarget.application.port.in.ConversionQuery;
-import io.adtarget.application.port.out.ConversionRepository;
+import io.adtarget.application.port.out.ConversionReader;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.shared.AccountId;
@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /** Reads conversions, always within the caller's account. */
 public final class QueryConversionsService implements GetConversionUseCase, ListConversionsUseCase {
-    private final ConversionRepository repository;
+    private final ConversionReader repository;
 
-    public QueryConversionsService(ConversionRepository repository) {
+    public QueryConversionsService(ConversionReader repository) {
         this.repository = repository;
     }
 

@@ -3,7 +3,7 @@ package io.adtarget.application.service;
 import io.adtarget.application.port.in.RecordConversionCommand;
 import io.adtarget.application.port.in.RecordConversionResult;
 import io.adtarget.application.port.in.RecordConversionUseCase;
-import io.adtarget.application.port.out.ConversionRepository;
+import io.adtarget.application.port.out.NewConversionClaims;
 import io.adtarget.application.port.out.DistributedLock;
 import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.application.port.out.SiteDirectory;
@@ -27,7 +27,7 @@ import java.util.random.RandomGenerator;
  */
 public final class RecordConversionService implements RecordConversionUseCase {
     private final SiteDirectory sites;
-    private final ConversionRepository repository;
+    private final NewConversionClaims repository;
     private final DistributedLock lock;
     private final ConversionDelivery delivery;
     private final Clock clock;
@@ -35,7 +35,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
     private final ConversionSettings settings;
     private final Telemetry telemetry;
 
-    public RecordConversionService(SiteDirectory sites, ConversionRepository repository, DistributedLock lock,
+    public RecordConversionService(SiteDirectory sites, NewConversionClaims repository, DistributedLock lock,
             ConversionDelivery delivery, Clock clock, RandomGenerator random, ConversionSettings settings,
             Telemetry telemetry) {
         this.sites = sites;
@@ -89,16 +89,18 @@ public final class RecordConversionService implements RecordConversionUseCase {
         Instant now = Now.of(clock);
         // A site we can deliver to gets the new row inserted already claimed: the claim is committed with
         // the insert, before Meta is called, and the separate claim UPDATE (one commit) disappears.
-        boolean claimOnCreate = site.deliveryTarget(unclaimed.keyMode()) instanceof DeliveryTarget.Deliver;
-        ConversionEvent candidate = claimOnCreate ? unclaimed.claimForDelivery(now, settings.deliveryLease())
+        // The target is decided once, here: a claimed Create goes straight to Meta (one call).
+        DeliveryTarget target = site.deliveryTarget(unclaimed.keyMode());
+        ConversionEvent candidate = target instanceof DeliveryTarget.Deliver
+                ? unclaimed.claimForDelivery(now, settings.deliveryLease())
                 : unclaimed;
         return repository.upsert(candidate, now, settings.dedupWindow()).compose(decision -> {
             if (decision instanceof UpsertDecision.Create created) {
                 telemetry.conversion(ConversionResult.CREATED);
                 ConversionEvent stored = created.conversion();
                 reportMatchSignals(stored);
-                Future<ConversionEvent> delivered = stored.claimed()
-                        ? delivery.deliverClaimed(stored, site)
+                Future<ConversionEvent> delivered = stored.claimed() && target instanceof DeliveryTarget.Deliver deliver
+                        ? delivery.deliverClaimed(stored, deliver, site)
                         : delivery.deliver(stored, site);
                 return delivered.map(RecordConversionResult.Created::new);
             }

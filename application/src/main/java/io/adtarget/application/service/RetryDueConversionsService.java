@@ -1,7 +1,7 @@
 package io.adtarget.application.service;
 
 import io.adtarget.application.port.in.RetryDueConversionsUseCase;
-import io.adtarget.application.port.out.ConversionRepository;
+import io.adtarget.application.port.out.DueConversionClaimer;
 import io.adtarget.application.port.out.PixelThrottles;
 import io.adtarget.application.port.out.SiteRepository;
 import io.adtarget.domain.conversion.ConversionEvent;
@@ -19,19 +19,19 @@ import java.util.Objects;
  * up on exhausted or too-old ones in the same step — and delivers the claimed ones concurrently.
  */
 public final class RetryDueConversionsService implements RetryDueConversionsUseCase {
-    private final ConversionRepository repository;
+    private final DueConversionClaimer repository;
     private final SiteRepository sites;
     private final ConversionDelivery delivery;
     private final Clock clock;
     private final ConversionSettings settings;
     private final PixelThrottles throttles;
 
-    public RetryDueConversionsService(ConversionRepository repository, SiteRepository sites,
+    public RetryDueConversionsService(DueConversionClaimer repository, SiteRepository sites,
             ConversionDelivery delivery, Clock clock, ConversionSettings settings) {
         this(repository, sites, delivery, clock, settings, PixelThrottles.NONE);
     }
 
-    public RetryDueConversionsService(ConversionRepository repository, SiteRepository sites,
+    public RetryDueConversionsService(DueConversionClaimer repository, SiteRepository sites,
             ConversionDelivery delivery, Clock clock, ConversionSettings settings, PixelThrottles throttles) {
         this.throttles = Objects.requireNonNull(throttles, "throttles");
         this.repository = repository;

@@ -10,9 +10,14 @@ import io.adtarget.application.port.out.ConversionsGateway.DeliveryOutcome;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionStatus;
 import io.adtarget.domain.conversion.SkipReason;
+import io.adtarget.domain.site.DeliveryTarget;
+import io.adtarget.domain.site.Site;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Semantics §3 step 2 for a new conversion: the claim is committed with the insert, before Meta is called. */
@@ -71,5 +76,39 @@ class ClaimOnCreateTest {
         assertThat(sent.attempts()).isEqualTo(2);
         assertThat(world.gateway.requests()).extracting(r -> r.conversion().eventId())
                 .containsExactly(orphan.eventId(), orphan.eventId());
+    }
+
+    @Test
+    void the_delivery_target_is_decided_once_and_the_claimed_insert_reaches_meta_in_one_call() {
+        Site site = world.provision(Fixtures.site(world.now()));
+        world.gateway.thenAccept("trace-1");
+        List<DeliveryTarget.Deliver> handedOver = new ArrayList<>();
+        ConversionDelivery oneCallOnly = new ConversionDelivery() {
+            @Override
+            public Future<ConversionEvent> deliver(ConversionEvent conversion, Site target) {
+                throw new AssertionError("a claimed insert is not claimed again");
+            }
+
+            @Override
+            public Future<ConversionEvent> deliverClaimed(ConversionEvent claimed, Site target) {
+                throw new AssertionError("the target was decided by the recorder already");
+            }
+
+            @Override
+            public Future<ConversionEvent> deliverClaimed(ConversionEvent claimed, DeliveryTarget.Deliver target,
+                    Site of) {
+                handedOver.add(target);
+                return world.delivery.deliverClaimed(claimed, target, of);
+            }
+        };
+        RecordConversionService recorder = new RecordConversionService(world.sites, world.repository, world.lock,
+                oneCallOnly, world.clock, new SplittableRandom(7), world.settings, world.telemetry);
+
+        ConversionEvent sent = ((Created) value(recorder.record(ConversionWorld.lead(Fixtures.livePrincipal(), "10",
+                null)))).conversion();
+
+        assertThat(sent.status()).isEqualTo(ConversionStatus.SENT);
+        assertThat(handedOver).containsExactly((DeliveryTarget.Deliver) site.deliveryTarget(sent.keyMode()));
+        assertThat(world.gateway.calls()).isEqualTo(1);
     }
 }

@@ -18,8 +18,13 @@ import java.util.function.UnaryOperator;
  * Durable conversions. Writes are optimistic and the repository owns {@code version}: a Create is
  * stored with version 1 whatever the candidate carries, every later stored change (revise, save,
  * claimDue) stores the previous version + 1, and each write returns the copy as stored.
+ *
+ * <p>This is the adapter surface (Postgres, the in-memory fake, the contract tests). Services depend
+ * on the narrow role port they use: {@link NewConversionClaims}, {@link DeliveryOutcomes},
+ * {@link DueConversionClaimer}, {@link ConversionReader}.
  */
-public interface ConversionRepository {
+public interface ConversionRepository
+        extends NewConversionClaims, DeliveryOutcomes, DueConversionClaimer, ConversionReader {
 
     /**
      * Atomically for {@code candidate.matchKey()}: finds the most recent matching conversion,
