@@ -24,7 +24,7 @@ final class SpanRedaction<I, O> implements VertxTracer<I, O> {
     private static final Pattern BOT_TOKEN = Pattern.compile("bot\\d+:[A-Za-z0-9_-]+");
     private static final Pattern QUERY = Pattern.compile("\\?[^\\s\"'<>]*");
     private static final Pattern SECRET_PAIR = Pattern.compile(
-            "(?i)\\b(access_token|token|api_key|apikey|key|secret|password|appsecret_proof)=[^&\\s\"'<>]+");
+            "(?i)\\b(access_token|token|api_key|apikey|key|secret|password|appsecret_proof)=[^&;,\\s\"'<>]+");
 
     private final VertxTracer<I, O> delegate;
 

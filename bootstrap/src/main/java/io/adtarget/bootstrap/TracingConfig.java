@@ -3,6 +3,7 @@ package io.adtarget.bootstrap;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record TracingConfig(URI endpoint, String serviceName, Map<String, String
 
     public TracingConfig {
         Objects.requireNonNull(serviceName, "serviceName");
-        headers = Map.copyOf(headers);
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         if (!(samplerRatio >= 0 && samplerRatio <= 1)) {
             throw new IllegalArgumentException("samplerRatio must be within 0..1");
         }
