@@ -12,6 +12,7 @@ import io.adtarget.persistence.local.LocalRateLimiter;
 import io.adtarget.persistence.pg.PgAccountRepository;
 import io.adtarget.persistence.pg.PgApiKeyRepository;
 import io.adtarget.persistence.pg.PgConversionRepository;
+import io.adtarget.persistence.local.ReplayCachingIdempotencyStore;
 import io.adtarget.persistence.pg.PgIdempotencyStore;
 import io.adtarget.persistence.pg.PgPixelThrottles;
 import io.adtarget.persistence.pg.PgSiteDirectory;
@@ -27,6 +28,8 @@ import io.vertx.sqlclient.Pool;
 /** Builds the outbound adapters the configuration selects (the composition root's outer layer). */
 final class Adapters {
     static final String REDIS_KEY_PREFIX = "adtarget:";
+    /** Completed idempotency records answered from memory (replays), least recently used first out. */
+    static final int REPLAY_CACHE_ENTRIES = 20_000;
 
     private Adapters() {
     }
@@ -34,7 +37,7 @@ final class Adapters {
     static Services.Ports ports(Vertx vertx, Config config, Pool pool, Redis redis, MetaAttemptListener metaListener,
             MicrometerTelemetry telemetry, SecretBox secrets) {
         return new Services.Ports(
-                new PgIdempotencyStore(pool),
+                new ReplayCachingIdempotencyStore(new PgIdempotencyStore(pool), REPLAY_CACHE_ENTRIES),
                 new PgConversionRepository(pool),
                 new PgSiteRepository(pool, secrets),
                 new PgSiteDirectory(pool, secrets),
