@@ -1,6 +1,7 @@
 package io.adtarget.persistence.pg;
 
 import io.adtarget.application.port.out.ApiKeyRepository;
+import io.adtarget.application.port.out.StoredApiKey;
 import io.adtarget.domain.account.ApiKey;
 import io.adtarget.domain.shared.ApiKeyId;
 import io.vertx.core.Future;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public final class CachedApiKeyRepository implements ApiKeyRepository {
     private final ApiKeyRepository store;
-    private final BoundedCache<String, ApiKey> byHash;
+    private final BoundedCache<String, StoredApiKey> byHash;
 
     public CachedApiKeyRepository(ApiKeyRepository store, PgChangeFeed feed, int maxEntries) {
         this.store = Objects.requireNonNull(store, "store");
@@ -33,7 +34,7 @@ public final class CachedApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public Future<Optional<ApiKey>> findByHash(String keyHash) {
+    public Future<Optional<StoredApiKey>> findByHash(String keyHash) {
         return byHash.get(keyHash, () -> store.findByHash(keyHash));
     }
 
