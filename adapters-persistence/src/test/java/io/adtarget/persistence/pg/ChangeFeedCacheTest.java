@@ -45,12 +45,21 @@ class ChangeFeedCacheTest {
         feedB = result(PgChangeFeed.start(db.vertx(), PgPools.connectOptions(db.url()), Duration.ofMillis(50)));
         assertThat(feedB.live()).isTrue();
         keysB = new CachedApiKeyRepository(new PgApiKeyRepository(db.pool()), feedB, 100);
+        // The set-up's own inserts notify too: wait until B has heard them, so they cannot clear the cache
+        // in the middle of a test.
+        Promise<String> setUpHeard = Promise.promise();
+        feedB.onChange(table -> {
+            if (table.equals("api_keys")) {
+                setUpHeard.tryComplete(table);
+            }
+        });
         Account account = result(new PgAccountRepository(instanceA).insert(
                 new Account(new AccountId(UUID.randomUUID()), "Acme", T0)));
         ApiKeySecret secret = ApiKeySecret.generate(KeyMode.LIVE, new SecureRandom());
         hash = secret.hash();
         key = result(keysA.insert(new ApiKey(new ApiKeyId(UUID.randomUUID()), account.id(), "prod", KeyMode.LIVE,
                 secret.prefix(), hash, T0, null)));
+        result(setUpHeard.future());
     }
 
     @AfterEach
