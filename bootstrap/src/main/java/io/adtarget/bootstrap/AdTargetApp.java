@@ -6,6 +6,7 @@ import io.adtarget.http.ApiRouter;
 import io.adtarget.http.HttpDependencies;
 import io.adtarget.persistence.local.AesGcmSecretBox;
 import io.adtarget.persistence.pg.Migrations;
+import io.adtarget.persistence.pg.PgChangeFeed;
 import io.adtarget.persistence.pg.PgPools;
 import io.adtarget.persistence.pg.PgSecretSealing;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,7 @@ public final class AdTargetApp {
     private final Config config;
     private Vertx vertx;
     private Pool pool;
+    private PgChangeFeed changeFeed;
     private Redis redis;
     private Workers workers;
     private Tracing tracing;
@@ -104,7 +107,10 @@ public final class AdTargetApp {
         if (sealed > 0) {
             LOG.info("sealed {} plaintext access token(s) from before V4 with key {}", sealed, secrets.currentKeyId());
         }
-        Services.Ports ports = Adapters.ports(vertx, config, pool, redis, observability, telemetry, secrets);
+        // Before any request: the caches of API keys and sites serve only while it listens.
+        changeFeed = PgChangeFeed.start(vertx, PgPools.connectOptions(databaseUrl), Duration.ofSeconds(1)).await();
+        Services.Ports ports = Adapters.ports(vertx, config, pool, changeFeed, redis, observability, telemetry,
+                secrets);
         Services services = Services.build(config, ports, clock);
 
         adminToken = config.adminToken();
@@ -172,6 +178,10 @@ public final class AdTargetApp {
             httpDeployments.clear();
             if (workers != null) {
                 quietly(() -> workers.stop().await());
+            }
+            if (changeFeed != null) {
+                quietly(() -> changeFeed.close().await());
+                changeFeed = null;
             }
             if (pool != null) {
                 quietly(() -> pool.close().await());

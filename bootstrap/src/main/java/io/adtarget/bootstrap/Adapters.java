@@ -12,6 +12,10 @@ import io.adtarget.persistence.local.LocalRateLimiter;
 import io.adtarget.persistence.pg.PgAccountRepository;
 import io.adtarget.persistence.pg.PgApiKeyRepository;
 import io.adtarget.persistence.pg.PgConversionRepository;
+import io.adtarget.persistence.local.ReplayCachingIdempotencyStore;
+import io.adtarget.persistence.pg.CachedApiKeyRepository;
+import io.adtarget.persistence.pg.CachedSiteDirectory;
+import io.adtarget.persistence.pg.PgChangeFeed;
 import io.adtarget.persistence.pg.PgIdempotencyStore;
 import io.adtarget.persistence.pg.PgPixelThrottles;
 import io.adtarget.persistence.pg.PgSiteDirectory;
@@ -27,19 +31,23 @@ import io.vertx.sqlclient.Pool;
 /** Builds the outbound adapters the configuration selects (the composition root's outer layer). */
 final class Adapters {
     static final String REDIS_KEY_PREFIX = "adtarget:";
+    /** Completed idempotency records answered from memory (replays), least recently used first out. */
+    static final int REPLAY_CACHE_ENTRIES = 20_000;
+    /** API keys by hash and sites by (account, channel) held in memory, invalidated through LISTEN/NOTIFY. */
+    static final int LOOKUP_CACHE_ENTRIES = 10_000;
 
     private Adapters() {
     }
 
-    static Services.Ports ports(Vertx vertx, Config config, Pool pool, Redis redis, MetaAttemptListener metaListener,
-            MicrometerTelemetry telemetry, SecretBox secrets) {
+    static Services.Ports ports(Vertx vertx, Config config, Pool pool, PgChangeFeed changeFeed, Redis redis,
+            MetaAttemptListener metaListener, MicrometerTelemetry telemetry, SecretBox secrets) {
         return new Services.Ports(
-                new PgIdempotencyStore(pool),
+                new ReplayCachingIdempotencyStore(new PgIdempotencyStore(pool), REPLAY_CACHE_ENTRIES),
                 new PgConversionRepository(pool),
                 new PgSiteRepository(pool, secrets),
-                new PgSiteDirectory(pool, secrets),
+                new CachedSiteDirectory(new PgSiteDirectory(pool, secrets), changeFeed, LOOKUP_CACHE_ENTRIES),
                 new PgAccountRepository(pool),
-                new PgApiKeyRepository(pool),
+                new CachedApiKeyRepository(new PgApiKeyRepository(pool), changeFeed, LOOKUP_CACHE_ENTRIES),
                 lock(vertx, redis),
                 gateway(vertx, config, metaListener),
                 new VertxTimers(vertx),
