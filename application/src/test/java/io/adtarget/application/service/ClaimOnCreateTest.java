@@ -102,7 +102,7 @@ class ClaimOnCreateTest {
             }
         };
         RecordConversionService recorder = new RecordConversionService(world.sites, world.repository, world.lock,
-                oneCallOnly, world.clock, new SplittableRandom(7), world.settings, world.telemetry);
+                oneCallOnly, world.clock, new SplittableRandom(7), world.settings, world.telemetry, world.timers);
 
         ConversionEvent sent = ((Created) value(recorder.record(ConversionWorld.lead(Fixtures.livePrincipal(), "10",
                 null)))).conversion();

@@ -1,6 +1,7 @@
 package io.adtarget.application.port.out;
 
 import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.conversion.MatchKey;
 import io.adtarget.domain.conversion.UpsertDecision;
 import io.vertx.core.Future;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The new-conversion side of the conversion store (transaction 1 of a new conversion: the store's
- * decision and, for a Create, the row already claimed for delivery). Used by
+ * decision and, for a Create, the row already claimed for delivery), and the re-read of a match
+ * whose delivery is in flight while the re-post waits for its outcome. Used by
  * {@code RecordConversionService}; {@link ConversionRepository} is the whole adapter surface.
  */
 public interface NewConversionClaims {
@@ -30,4 +32,7 @@ public interface NewConversionClaims {
      * (createdAt desc, then id desc, as {@link #upsert} orders), without locking anything.
      */
     Future<Optional<ConversionEvent>> findLatestMatch(MatchKey key, Instant createdAfter);
+
+    /** The conversion as stored now (a re-post re-reads the in-flight match it waits for). */
+    Future<Optional<ConversionEvent>> findById(ConversionId id);
 }
