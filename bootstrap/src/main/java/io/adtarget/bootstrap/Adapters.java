@@ -14,6 +14,8 @@ import io.adtarget.persistence.pg.PgApiKeyRepository;
 import io.adtarget.persistence.pg.PgConversionRepository;
 import io.adtarget.persistence.local.ReplayCachingIdempotencyStore;
 import io.adtarget.persistence.pg.CachedApiKeyRepository;
+import io.adtarget.persistence.pg.ChangeAnnouncingAccountRepository;
+import io.adtarget.persistence.pg.ChangeAnnouncingSiteRepository;
 import io.adtarget.persistence.pg.CachedSiteDirectory;
 import io.adtarget.persistence.pg.PgChangeFeed;
 import io.adtarget.persistence.pg.PgIdempotencyStore;
@@ -44,9 +46,9 @@ final class Adapters {
         return new Services.Ports(
                 new ReplayCachingIdempotencyStore(new PgIdempotencyStore(pool), REPLAY_CACHE_ENTRIES),
                 new PgConversionRepository(pool),
-                new PgSiteRepository(pool, secrets),
+                new ChangeAnnouncingSiteRepository(new PgSiteRepository(pool, secrets), changeFeed),
                 new CachedSiteDirectory(new PgSiteDirectory(pool, secrets), changeFeed, LOOKUP_CACHE_ENTRIES),
-                new PgAccountRepository(pool),
+                new ChangeAnnouncingAccountRepository(new PgAccountRepository(pool), changeFeed),
                 new CachedApiKeyRepository(new PgApiKeyRepository(pool), changeFeed, LOOKUP_CACHE_ENTRIES),
                 lock(vertx, redis),
                 gateway(vertx, config, metaListener),

@@ -64,6 +64,14 @@ public final class PgChangeFeed {
         return epoch.get();
     }
 
+    /**
+     * A change this instance committed itself: its caches drop what it touched now, without waiting for
+     * Postgres's notification (which follows for every instance, this one included).
+     */
+    public void localChange(String table) {
+        changed(Objects.requireNonNull(table, "table"));
+    }
+
     public Future<Void> close() {
         closed = true;
         live = false;
