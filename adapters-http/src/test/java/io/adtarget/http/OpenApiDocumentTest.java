@@ -59,7 +59,7 @@ class OpenApiDocumentTest {
             }
         }));
 
-        assertThat(served).hasSize(16);
+        assertThat(served).hasSize(21);
         assertThat(documented).isEqualTo(served);
     }
 

@@ -60,6 +60,7 @@ public final class TestApi {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final FakeConversions conversions = new FakeConversions();
     final FakeAdministration administration = new FakeAdministration(clock);
+    final FakeConsole console = new FakeConsole(conversions);
     volatile InMemoryIdempotencyStore store;
     final BlockingQueue<ObservedRequest> observed = new LinkedBlockingQueue<>();
     volatile ExecuteIdempotentlyUseCase idempotency;
@@ -94,7 +95,8 @@ public final class TestApi {
         };
         HttpDependencies deps = new HttpDependencies(api.conversions, api.conversions, api.conversions,
                 api.conversions, delegatingTo(api), api.administration,
-                api.administration, api.clock, adminToken, true, operations, api.observed::add);
+                api.administration, api.clock, adminToken, true, operations, api.observed::add,
+                new HttpDependencies.Console(api.console, api.console, api.console));
         api.router = ApiRouter.create(vertx, deps);
         api.server = vertx.createHttpServer()
                 .requestHandler(api.router)
@@ -111,6 +113,7 @@ public final class TestApi {
     /** Back to a clean state between the tests of one class. */
     void reset() {
         conversions.reset();
+        console.reset();
         freshIdempotency();
         observed.clear();
         readiness = Future.succeededFuture(new ReadinessReport(List.of()));

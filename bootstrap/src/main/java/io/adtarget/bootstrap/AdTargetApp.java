@@ -40,6 +40,7 @@ public final class AdTargetApp {
     private Pool pool;
     private Redis redis;
     private Workers workers;
+    private io.adtarget.persistence.pg.PgDeliveryAttempts attemptLog;
     private final List<String> httpDeployments = new ArrayList<>();
     private int port;
     private String adminToken;
@@ -103,6 +104,7 @@ public final class AdTargetApp {
             LOG.info("sealed {} plaintext access token(s) from before V4 with key {}", sealed, secrets.currentKeyId());
         }
         Services.Ports ports = Adapters.ports(vertx, config, pool, redis, observability, telemetry, secrets);
+        attemptLog = ports.attemptLog() instanceof io.adtarget.persistence.pg.PgDeliveryAttempts pg ? pg : null;
         Services services = Services.build(config, ports, clock);
 
         adminToken = config.adminToken();
@@ -120,7 +122,9 @@ public final class AdTargetApp {
                 services.siteAdmin(), clock, adminToken,
                 config.idempotencyFingerprint() != FingerprintMode.OFF,
                 new OperationsChecks(pool, redis, registryName), observability,
-                new RateLimitService(ports.rateLimiter(), config.rateLimit()));
+                new RateLimitService(ports.rateLimiter(), config.rateLimit()),
+                new HttpDependencies.Console(services.deliveryAttempts(), services.deliveryAttempts(),
+                        services.retryConversion()));
         deployHttp(http);
 
         workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock);
@@ -167,6 +171,11 @@ public final class AdTargetApp {
             httpDeployments.clear();
             if (workers != null) {
                 quietly(() -> workers.stop().await());
+            }
+            if (attemptLog != null) {
+                // the last attempt records are written before the pool closes (bounded: they are history)
+                quietly(() -> attemptLog.drained().timeout(2, java.util.concurrent.TimeUnit.SECONDS).await());
+                attemptLog = null;
             }
             if (pool != null) {
                 quietly(() -> pool.close().await());

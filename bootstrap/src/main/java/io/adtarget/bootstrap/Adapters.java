@@ -12,6 +12,7 @@ import io.adtarget.persistence.local.LocalRateLimiter;
 import io.adtarget.persistence.pg.PgAccountRepository;
 import io.adtarget.persistence.pg.PgApiKeyRepository;
 import io.adtarget.persistence.pg.PgConversionRepository;
+import io.adtarget.persistence.pg.PgDeliveryAttempts;
 import io.adtarget.persistence.pg.PgIdempotencyStore;
 import io.adtarget.persistence.pg.PgPixelThrottles;
 import io.adtarget.persistence.pg.PgSiteDirectory;
@@ -33,6 +34,7 @@ final class Adapters {
 
     static Services.Ports ports(Vertx vertx, Config config, Pool pool, Redis redis, MetaAttemptListener metaListener,
             MicrometerTelemetry telemetry, SecretBox secrets) {
+        PgDeliveryAttempts attempts = new PgDeliveryAttempts(pool);
         return new Services.Ports(
                 new PgIdempotencyStore(pool),
                 new PgConversionRepository(pool),
@@ -48,7 +50,9 @@ final class Adapters {
                 redis == null
                         ? new LocalRateLimiter()
                         : new FallbackRateLimiter(new RedisRateLimiter(RedisAPI.api(redis), REDIS_KEY_PREFIX),
-                                new LocalRateLimiter()));
+                                new LocalRateLimiter()),
+                attempts,
+                attempts);
     }
 
     static Redis redis(Vertx vertx, Config config) {
