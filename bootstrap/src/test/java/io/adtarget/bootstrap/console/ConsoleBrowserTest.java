@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.meta.testing.FakeGraphReply;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -19,75 +24,146 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The console in Debian's headless Chromium against the real service: what a customer sees, and what it cannot. */
+/**
+ * The console in Debian's headless Chromium against the real service: what a customer sees and what
+ * it cannot, and an operator fixing a failed delivery with Retry now. Waits are bounded polls of the page.
+ */
 class ConsoleBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private Path profile;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: the console's browser test needs Debian's /usr/bin/chromium and /usr/bin/chromedriver"
+                        + " (apt-get install chromium chromium-driver; .ci/run installs them)");
+        profile = Files.createTempDirectory("console-chromium-");
+        browser = chromium(profile);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
 
     @Test
     void a_customer_signs_in_sees_only_its_own_conversion_opens_it_and_signing_out_forgets_the_secret()
             throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: the console's browser test needs Debian's /usr/bin/chromium and /usr/bin/chromedriver"
-                        + " (apt-get install chromium chromium-driver; .ci/run installs them)");
-        Path profile = Files.createTempDirectory("console-chromium-");
         try (RunningService service = RunningService.start()) {
             Tenant acme = service.provision("live", false, null, "-1001");
             Tenant other = service.provision("live", false, null, "-1002");
-            String id = service.postConversion(acme.apiKey(), null, acme.purchase(7L)).bodyAsJsonObject().getString("conversionId");
-            WebDriver browser = chromium(profile);
-            try {
-                String console = "http://127.0.0.1:" + service.port() + "/console/";
-                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+            JsonObject purchase = acme.purchase(7L).put("userData", new JsonObject()
+                    .put("email", "ada@example.com").put("fbp", "fb.1.1700000000000.123456789"));
+            String id = service.postConversion(acme.apiKey(), null, purchase).bodyAsJsonObject().getString("conversionId");
+            String console = "http://127.0.0.1:" + service.port() + "/console/";
 
-                browser.get(console);
-                screenshot(browser, "sign-in.png");
-                signIn(browser, acme.apiKey());
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), id));
-                screenshot(browser, "conversions.png");
-                browser.findElement(By.linkText(id)).click();
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fields"), "Purchase"));
-                screenshot(browser, "conversion.png");
-                assertThat(browser.getCurrentUrl()).doesNotContain(acme.apiKey());
-                browser.findElement(By.id("sign-out")).click();
-                assertThat(storage(browser)).doesNotContain(acme.apiKey());
+            browser.get(console);
+            screenshot("sign-in.png");
+            signIn(acme.apiKey());
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), id));
+            screenshot("conversions.png");
+            browser.findElement(By.linkText(id)).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fields"), "Purchase"));
+            // the names of the user data fields it carried, never their values
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-data"), "em"));
+            assertThat(browser.findElement(By.id("user-data")).getText()).contains("fbp")
+                    .doesNotContain("ada@example.com");
+            assertThat(browser.getPageSource()).doesNotContain("ada@example.com", "123456789\"");
+            screenshot("conversion.png");
+            assertThat(browser.findElement(By.id("retry-box")).isDisplayed()).as("no Retry now for a customer").isFalse();
+            assertThat(browser.getCurrentUrl()).doesNotContain(acme.apiKey());
+            browser.findElement(By.id("sign-out")).click();
+            assertThat(storage()).doesNotContain(acme.apiKey());
 
-                signIn(browser, other.apiKey());
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("conversions")));
-                wait.until(ExpectedConditions.attributeToBe(By.id("rows"), "aria-busy", "false"));
-                assertThat(browser.findElement(By.id("rows")).getText()).doesNotContain(id);
-                browser.findElement(By.id("sign-out")).click();
-
-                signIn(browser, RunningService.ADMIN_TOKEN);
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
-                browser.findElement(By.id("sign-out")).click();
-                assertThat(browser.getCurrentUrl()).doesNotContain(RunningService.ADMIN_TOKEN);
-                assertThat(storage(browser)).doesNotContain(RunningService.ADMIN_TOKEN);
-            } finally {
-                browser.quit();
-            }
+            signIn(other.apiKey());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("conversions")));
+            wait.until(ExpectedConditions.attributeToBe(By.id("rows"), "aria-busy", "false"));
+            assertThat(browser.findElement(By.id("rows")).getText()).doesNotContain(id);
+            browser.findElement(By.id("sign-out")).click();
         }
     }
 
-    private static void signIn(WebDriver browser, String secret) {
-        browser.findElement(By.id("secret")).sendKeys(secret);
+    @Test
+    void an_operator_sees_a_failed_delivery_and_its_attempt_and_retry_now_sends_it() throws IOException {
+        try (RunningService service = RunningService.start()) {
+            Tenant acme = service.provision("live", true, null, "-1001");
+            // Meta refuses for good (a non-retryable error): the conversion ends failed
+            service.meta().answerByDefault(FakeGraphReply.metaError(400, 100, 2804003, false,
+                    "Invalid parameter"));
+            String id = service.postConversion(acme.apiKey(), null, acme.purchase(8L)).bodyAsJsonObject()
+                    .getString("conversionId");
+            assertThat(service.getConversion(acme.apiKey(), id).getString("status")).isEqualTo("failed");
+
+            browser.get("http://127.0.0.1:" + service.port() + "/console/");
+            signIn(RunningService.ADMIN_TOKEN);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list-hint")));
+            browser.findElement(By.id("filter-account")).sendKeys(acme.accountId());
+            new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("failed");
+            browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), id));
+            browser.findElement(By.linkText(id)).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attempts"), "meta-rejected"));
+            String attempt = browser.findElement(By.id("attempts")).getText();
+            assertThat(attempt).contains("400", "100 / 2804003", "fake-error-trace-100");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("retry")));
+            screenshot("conversion-failed.png");
+
+            service.meta().answerByDefault(FakeGraphReply.accept());
+            browser.findElement(By.id("retry")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("retry-status"), "now sent"));
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#attempts tr"), 2));
+            assertThat(browser.findElement(By.id("fields")).getText()).contains("sent");
+            assertThat(browser.findElement(By.id("retry-box")).isDisplayed()).isFalse();
+            assertThat(service.getConversion(acme.apiKey(), id).getString("status")).isEqualTo("sent");
+            assertThat(service.meta().requests()).hasSize(2);
+            screenshot("conversion-retried.png");
+
+            browser.manage().window().setSize(new Dimension(390, 844));
+            screenshot("phone-conversion.png");
+            browser.manage().window().setSize(new Dimension(1100, 800));
+
+            browser.findElement(By.id("sign-out")).click();
+            assertThat(browser.getCurrentUrl()).doesNotContain(RunningService.ADMIN_TOKEN);
+            assertThat(storage()).doesNotContain(RunningService.ADMIN_TOKEN);
+        }
+    }
+
+    private void signIn(String secret) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret"))).sendKeys(secret);
         browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
     }
 
-    private static String storage(WebDriver browser) {
+    private String storage() {
         return (String) ((JavascriptExecutor) browser).executeScript(
                 "return JSON.stringify(sessionStorage) + JSON.stringify(localStorage)");
     }
 
-    private static void screenshot(WebDriver browser, String name) throws IOException {
+    private void screenshot(String name) throws IOException {
         // The committed screenshots under docs/console are refreshed only on request
         // (-Dconsole.screenshots=docs); an ordinary run writes them to target/ and leaves the tree clean.
         Path docs = "docs".equals(System.getProperty("console.screenshots"))
                 ? Path.of("..", "docs", "console") : Path.of("target", "console-screenshots");
         Files.createDirectories(docs);
-        Files.write(docs.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        // the whole page, not only the first screenful: the window grows to the page's height for the shot
+        Dimension window = browser.manage().window().getSize();
+        long height = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return Math.ceil(document.documentElement.scrollHeight)");
+        browser.manage().window().setSize(new Dimension(window.getWidth(),
+                (int) Math.min(4000, Math.max(window.getHeight(), height + 140))));
+        try {
+            Files.write(docs.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.manage().window().setSize(window);
+        }
     }
 
     private static WebDriver chromium(Path profile) {
