@@ -1,5 +1,6 @@
 // The console talks only to this service's own API; the secret lives in sessionStorage (see api.js).
 import { api, paths, session } from './api.js';
+import { clearFieldErrors, showFieldErrors } from './forms.js';
 
 const $ = (id) => document.getElementById(id);
 let cursor = null;
@@ -25,12 +26,17 @@ function cell(row, text, className) {
   return td;
 }
 
+function utc(local) {
+  return `${local.length === 16 ? `${local}:00` : local}Z`;
+}
+
 function listParams() {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData($('filters'))) {
     const text = String(value).trim();
     if (!text || (name === 'accountId' && !session.isOperator())) continue;
-    params.set(name, text);
+    // datetime-local has no zone: the labels say UTC, so the value is sent as UTC (RFC 3339)
+    params.set(name, name === 'from' || name === 'to' ? utc(text) : text);
   }
   if (cursor) params.set('cursor', cursor);
   return params;
@@ -38,6 +44,7 @@ function listParams() {
 
 async function loadPage(reset) {
   $('list-error').textContent = '';
+  clearFieldErrors($('filters'));
   if (reset) { $('rows').replaceChildren(); cursor = null; }
   const params = listParams();
   const needsAccount = session.isOperator() && !params.get('accountId');
@@ -65,6 +72,7 @@ async function loadPage(reset) {
   } catch (error) {
     if (error.status === 401) { signOut(); $('sign-in-error').textContent = error.message; return; }
     $('list-error').textContent = error.message;
+    showFieldErrors($('filters'), error);
   } finally {
     $('rows').setAttribute('aria-busy', 'false');
   }

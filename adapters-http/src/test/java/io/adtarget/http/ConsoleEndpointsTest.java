@@ -109,6 +109,25 @@ class ConsoleEndpointsTest {
     }
 
     @Test
+    void the_lists_take_a_received_time_range_and_name_a_bad_bound() {
+        HttpResponse<Buffer> ranged = api.get("/api/v1/events/conversion?from=2026-03-01T10:00:00Z"
+                + "&to=2026-03-01T12:00:00%2B01:00", TestApi.LIVE_KEY);
+        assertThat(ranged.statusCode()).isEqualTo(200);
+        assertThat(api.conversions.queries).singleElement().satisfies(query -> {
+            assertThat(query.receivedFrom()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+            assertThat(query.receivedBefore()).isEqualTo(Instant.parse("2026-03-01T11:00:00Z"));
+        });
+        JsonObject bad = Problems.assertProblem(api.get("/api/v1/events/conversion?from=yesterday", TestApi.LIVE_KEY),
+                400, "validation-failed");
+        assertThat(bad.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("from");
+        JsonObject backwards = Problems.assertProblem(api.get("/admin/v1/conversions?accountId="
+                + TestApi.LIVE.accountId().value() + "&from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z",
+                TestApi.ADMIN_TOKEN), 400, "validation-failed");
+        assertThat(backwards.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("to");
+        assertThat(api.conversions.queries).hasSize(1);
+    }
+
+    @Test
     void retry_now_answers_200_with_the_conversion_after_its_attempt() {
         ConversionEvent sent = ConversionTestData.aConversion().withId(mine.id()).ofAccount(mine.accountId()).sent()
                 .build();
