@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.faults.CapturedLogs;
 import io.adtarget.meta.testing.FakeGraphReply;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -58,7 +59,7 @@ class ConsoleBrowserTest {
     @Test
     void a_customer_signs_in_sees_only_its_own_conversion_opens_it_and_signing_out_forgets_the_secret()
             throws IOException {
-        try (RunningService service = RunningService.start()) {
+        try (CapturedLogs logs = CapturedLogs.capture(); RunningService service = RunningService.start()) {
             Tenant acme = service.provision("live", false, null, "-1001");
             Tenant other = service.provision("live", false, null, "-1002");
             JsonObject purchase = acme.purchase(7L).put("userData", new JsonObject()
@@ -89,12 +90,16 @@ class ConsoleBrowserTest {
             wait.until(ExpectedConditions.attributeToBe(By.id("rows"), "aria-busy", "false"));
             assertThat(browser.findElement(By.id("rows")).getText()).doesNotContain(id);
             browser.findElement(By.id("sign-out")).click();
+            assertThat(logs.lines()).isNotEmpty()
+                    .noneSatisfy(line -> assertThat(line).contains(acme.apiKey()))
+                    .noneSatisfy(line -> assertThat(line).contains(other.apiKey()))
+                    .noneSatisfy(line -> assertThat(line).contains("ada@example.com"));
         }
     }
 
     @Test
     void an_operator_sees_a_failed_delivery_and_its_attempt_and_retry_now_sends_it() throws IOException {
-        try (RunningService service = RunningService.start()) {
+        try (CapturedLogs logs = CapturedLogs.capture(); RunningService service = RunningService.start()) {
             Tenant acme = service.provision("live", true, null, "-1001");
             // Meta refuses for good (a non-retryable error): the conversion ends failed
             service.meta().answerByDefault(FakeGraphReply.metaError(400, 100, 2804003, false,
@@ -146,6 +151,10 @@ class ConsoleBrowserTest {
             browser.findElement(By.id("sign-out")).click();
             assertThat(browser.getCurrentUrl()).doesNotContain(RunningService.ADMIN_TOKEN);
             assertThat(storage()).doesNotContain(RunningService.ADMIN_TOKEN);
+            // the service's whole log of the run (at DEBUG): it saw the console's calls, never the token
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("meta attempt"));
+            assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains(RunningService.ADMIN_TOKEN));
+            assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains(acme.apiKey()));
         }
     }
 
