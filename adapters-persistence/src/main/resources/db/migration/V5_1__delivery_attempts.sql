@@ -17,4 +17,5 @@ CREATE TABLE delivery_attempts (
     latency_ms      integer     NOT NULL CHECK (latency_ms >= 0)
 );
 CREATE INDEX delivery_attempts_conversion ON delivery_attempts (conversion_id, attempted_at);
-CREATE INDEX delivery_attempts_site_time ON delivery_attempts (site_id, attempted_at);
+-- the console's delivery health of an account: its attempts of the last 24 h
+CREATE INDEX delivery_attempts_account_time ON delivery_attempts (account_id, attempted_at);
