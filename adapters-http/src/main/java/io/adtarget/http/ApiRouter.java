@@ -8,6 +8,7 @@ import io.adtarget.http.auth.ApiKeyAuthentication;
 import io.adtarget.http.console.ConsoleRoutes;
 import io.adtarget.http.auth.RateLimiting;
 import io.adtarget.http.conversion.AdminConversionHandlers;
+import io.adtarget.http.conversion.DeliveryHealthHandlers;
 import io.adtarget.http.conversion.ReadConversionHandlers;
 import io.adtarget.http.conversion.RecordConversionHandler;
 import io.adtarget.http.ops.OperationsHandlers;
@@ -59,6 +60,8 @@ public final class ApiRouter {
         route(router, HttpMethod.GET, conversions + "/:conversionId", apiKey, limit, idempotencyKey, reads::get);
         route(router, HttpMethod.GET, conversions + "/:conversionId/attempts", apiKey, limit, idempotencyKey,
                 reads::attempts);
+        DeliveryHealthHandlers health = new DeliveryHealthHandlers(deps.console().deliveryHealth());
+        route(router, HttpMethod.GET, "/api/v1/delivery-health", apiKey, limit, idempotencyKey, health::ofCaller);
 
         AccountAdminHandlers accounts = new AccountAdminHandlers(deps.manageAccounts());
         SiteAdminHandlers sites = new SiteAdminHandlers(deps.manageSites());
@@ -78,6 +81,7 @@ public final class ApiRouter {
         route(router, HttpMethod.DELETE, "/admin/v1/sites/:siteId/channels/:channelId", admin, sites::detachChannel);
         AdminConversionHandlers adminConversions = new AdminConversionHandlers(deps.console().findConversion(),
                 deps.listConversions(), deps.console().attempts(), deps.console().retryConversion());
+        route(router, HttpMethod.GET, "/admin/v1/accounts/:accountId/delivery-health", admin, health::ofAccount);
         route(router, HttpMethod.GET, "/admin/v1/conversions", admin, adminConversions::list);
         route(router, HttpMethod.GET, "/admin/v1/conversions/:conversionId", admin, adminConversions::get);
         route(router, HttpMethod.GET, "/admin/v1/conversions/:conversionId/attempts", admin,

@@ -10,6 +10,7 @@ import io.adtarget.application.port.in.ListDeliveryAttemptsUseCase;
 import io.adtarget.application.port.in.ManageAccountsUseCase;
 import io.adtarget.application.port.in.ManageSitesUseCase;
 import io.adtarget.application.port.in.RecordConversionUseCase;
+import io.adtarget.application.port.in.ReportDeliveryHealthUseCase;
 import io.adtarget.application.port.in.RetryConversionUseCase;
 import io.adtarget.http.ops.OperationsEndpoints;
 import io.adtarget.http.ops.RequestObserver;
@@ -38,10 +39,11 @@ public record HttpDependencies(
         LimitRequestRateUseCase limitRequestRate,
         Console console) {
 
-    /** The console's use cases: a conversion's delivery attempts, an operator's look at any conversion, Retry now. */
+    /** The console's use cases: a conversion's delivery attempts, an operator's look at any conversion, Retry now, delivery health. */
     public record Console(ListDeliveryAttemptsUseCase attempts, FindConversionUseCase findConversion,
-            RetryConversionUseCase retryConversion) {
+            RetryConversionUseCase retryConversion, ReportDeliveryHealthUseCase deliveryHealth) {
         public Console {
+            Objects.requireNonNull(deliveryHealth, "deliveryHealth");
             Objects.requireNonNull(attempts, "attempts");
             Objects.requireNonNull(findConversion, "findConversion");
             Objects.requireNonNull(retryConversion, "retryConversion");

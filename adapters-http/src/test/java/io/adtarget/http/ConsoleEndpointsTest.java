@@ -128,6 +128,40 @@ class ConsoleEndpointsTest {
     }
 
     @Test
+    void delivery_health_is_the_callers_account_for_a_key_and_any_existing_account_for_the_admin() {
+        Instant now = Instant.parse("2026-03-01T12:00:00Z");
+        var site = new io.adtarget.domain.conversion.SiteDeliveryHealth(mine.siteId(), "Shop",
+                java.util.Map.of(io.adtarget.domain.conversion.ConversionStatus.SENT, 3,
+                        io.adtarget.domain.conversion.ConversionStatus.FAILED, 1), 1,
+                java.util.List.of(new io.adtarget.domain.conversion.SiteDeliveryHealth.ErrorCount("meta-rejected", 100, 2)),
+                new io.adtarget.domain.userdata.MatchCoverage(4, java.util.Map.of(
+                        io.adtarget.domain.userdata.MatchSignal.FBP, 2)),
+                java.util.List.of(new io.adtarget.domain.conversion.SiteDeliveryHealth.Hour(now, 3, 1, 0, 0)));
+        api.console.health = java.util.Optional.of(new io.adtarget.application.port.in.ReportDeliveryHealthUseCase.Report(
+                now.minusSeconds(86_400), now, java.util.List.of(site)));
+
+        HttpResponse<Buffer> own = api.get("/api/v1/delivery-health", TestApi.LIVE_KEY);
+        assertThat(own.statusCode()).isEqualTo(200);
+        JsonObject first = own.bodyAsJsonObject().getJsonArray("sites").getJsonObject(0);
+        assertThat(first.getJsonObject("conversions").getMap()).containsEntry("sent", 3).containsEntry("failed", 1)
+                .containsEntry("pending", 0).containsEntry("skipped", 0);
+        assertThat(first.getJsonObject("coverage").getDouble("fbp")).isEqualTo(0.5);
+        assertThat(first.getJsonArray("metaErrors").getJsonObject(0).getMap()).containsEntry("metaCode", 100)
+                .containsEntry("attempts", 2);
+        assertThat(first.getJsonArray("hourly")).hasSize(1);
+        assertThat(api.console.healthAsked).containsExactly(TestApi.LIVE.accountId());
+
+        HttpResponse<Buffer> admin = api.get("/admin/v1/accounts/" + TestApi.OTHER.accountId().value()
+                + "/delivery-health", TestApi.ADMIN_TOKEN);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(api.console.healthAsked).last().isEqualTo(TestApi.OTHER.accountId());
+        api.console.health = java.util.Optional.empty();
+        Problems.assertProblem(api.get("/admin/v1/accounts/" + UUID.randomUUID() + "/delivery-health",
+                TestApi.ADMIN_TOKEN), 404, "not-found");
+        Problems.assertProblem(api.get("/api/v1/delivery-health", null), 401, "unauthorized");
+    }
+
+    @Test
     void retry_now_answers_200_with_the_conversion_after_its_attempt() {
         ConversionEvent sent = ConversionTestData.aConversion().withId(mine.id()).ofAccount(mine.accountId()).sent()
                 .build();

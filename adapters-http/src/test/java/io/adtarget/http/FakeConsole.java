@@ -2,6 +2,7 @@ package io.adtarget.http;
 
 import io.adtarget.application.port.in.FindConversionUseCase;
 import io.adtarget.application.port.in.ListDeliveryAttemptsUseCase;
+import io.adtarget.application.port.in.ReportDeliveryHealthUseCase;
 import io.adtarget.application.port.in.RetryConversionUseCase;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
@@ -14,7 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** The console's use cases over {@link FakeConversions#stored}, with scripted attempts and retry answers. */
-final class FakeConsole implements ListDeliveryAttemptsUseCase, FindConversionUseCase, RetryConversionUseCase {
+final class FakeConsole implements ListDeliveryAttemptsUseCase, FindConversionUseCase, RetryConversionUseCase,
+        ReportDeliveryHealthUseCase {
+    volatile Optional<Report> health = Optional.empty();
+    final List<AccountId> healthAsked = new CopyOnWriteArrayList<>();
     private final FakeConversions conversions;
     final List<DeliveryAttempt> attempts = new CopyOnWriteArrayList<>();
     final List<ConversionId> retried = new CopyOnWriteArrayList<>();
@@ -45,7 +49,15 @@ final class FakeConsole implements ListDeliveryAttemptsUseCase, FindConversionUs
         return Future.succeededFuture(onRetry.apply(id));
     }
 
+    @Override
+    public Future<Optional<Report>> report(AccountId accountId) {
+        healthAsked.add(accountId);
+        return Future.succeededFuture(health);
+    }
+
     void reset() {
+        health = Optional.empty();
+        healthAsked.clear();
         attempts.clear();
         retried.clear();
         onRetry = id -> new RetryResult.NotFound();

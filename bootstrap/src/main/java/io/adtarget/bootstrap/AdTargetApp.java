@@ -124,7 +124,7 @@ public final class AdTargetApp {
                 new OperationsChecks(pool, redis, registryName), observability,
                 new RateLimitService(ports.rateLimiter(), config.rateLimit()),
                 new HttpDependencies.Console(services.deliveryAttempts(), services.deliveryAttempts(),
-                        services.retryConversion()));
+                        services.retryConversion(), services.deliveryHealth()));
         deployHttp(http);
 
         workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock);

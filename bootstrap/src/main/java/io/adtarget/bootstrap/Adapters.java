@@ -13,6 +13,7 @@ import io.adtarget.persistence.pg.PgAccountRepository;
 import io.adtarget.persistence.pg.PgApiKeyRepository;
 import io.adtarget.persistence.pg.PgConversionRepository;
 import io.adtarget.persistence.pg.PgDeliveryAttempts;
+import io.adtarget.persistence.pg.PgDeliveryHealth;
 import io.adtarget.persistence.pg.PgIdempotencyStore;
 import io.adtarget.persistence.pg.PgPixelThrottles;
 import io.adtarget.persistence.pg.PgSiteDirectory;
@@ -52,7 +53,8 @@ final class Adapters {
                         : new FallbackRateLimiter(new RedisRateLimiter(RedisAPI.api(redis), REDIS_KEY_PREFIX),
                                 new LocalRateLimiter()),
                 attempts,
-                attempts);
+                attempts,
+                new PgDeliveryHealth(pool));
     }
 
     static Redis redis(Vertx vertx, Config config) {

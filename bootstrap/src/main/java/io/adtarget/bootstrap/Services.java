@@ -6,6 +6,7 @@ import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.application.port.out.ConversionsGateway;
 import io.adtarget.application.port.out.DeliveryAttemptHistory;
 import io.adtarget.application.port.out.DeliveryAttemptLog;
+import io.adtarget.application.port.out.DeliveryHealthStats;
 import io.adtarget.application.port.out.DistributedLock;
 import io.adtarget.application.port.out.IdempotencyStore;
 import io.adtarget.application.port.out.PixelThrottles;
@@ -19,6 +20,7 @@ import io.adtarget.application.service.AuthenticateApiKeyService;
 import io.adtarget.application.service.ConversionSettings;
 import io.adtarget.application.service.DeliverConversionService;
 import io.adtarget.application.service.DeliveryAttemptsService;
+import io.adtarget.application.service.DeliveryHealthService;
 import io.adtarget.application.service.IdempotencyService;
 import io.adtarget.application.service.IdempotencySettings;
 import io.adtarget.application.service.PurgeIdempotencyRecordsService;
@@ -45,13 +47,15 @@ record Services(
         SiteAdminService siteAdmin,
         ConversionSettings conversionSettings,
         DeliveryAttemptsService deliveryAttempts,
-        RetryConversionService retryConversion) {
+        RetryConversionService retryConversion,
+        DeliveryHealthService deliveryHealth) {
 
     /** The outbound ports the services need. */
     record Ports(IdempotencyStore idempotencyStore, ConversionRepository conversions, SiteRepository sites,
             SiteDirectory siteDirectory, AccountRepository accounts, ApiKeyRepository apiKeys, DistributedLock lock,
             ConversionsGateway gateway, Timers timers, Telemetry telemetry, PixelThrottles throttles,
-            RateLimiter rateLimiter, DeliveryAttemptLog attemptLog, DeliveryAttemptHistory attemptHistory) {
+            RateLimiter rateLimiter, DeliveryAttemptLog attemptLog, DeliveryAttemptHistory attemptHistory,
+            DeliveryHealthStats deliveryHealth) {
     }
 
     static Services build(Config config, Ports ports, Clock clock) {
@@ -80,7 +84,8 @@ record Services(
                 new SiteAdminService(ports.sites(), ports.accounts(), clock, random),
                 conversionSettings,
                 new DeliveryAttemptsService(ports.conversions(), ports.attemptHistory()),
-                new RetryConversionService(ports.conversions(), ports.sites(), deliver, clock, conversionSettings));
+                new RetryConversionService(ports.conversions(), ports.sites(), deliver, clock, conversionSettings),
+                new DeliveryHealthService(ports.deliveryHealth(), ports.accounts(), clock));
     }
 
     /**

@@ -128,8 +128,15 @@ class ResponsesMatchTheContractTest {
         check("listDeliveryAttempts", 404, apiKey(HttpMethod.GET, conversions + "/00000000-0000-4000-8000-000000000000"
                 + "/attempts").send().await());
 
+        check("getDeliveryHealth", 200, apiKey(HttpMethod.GET, "/api/v1/delivery-health").send().await());
+        check("getDeliveryHealth", 401, service.request(HttpMethod.GET, "/api/v1/delivery-health").send().await());
+
         // the admin API
         String unknown = "00000000-0000-4000-8000-000000000000";
+        check("adminGetDeliveryHealth", 200, admin(HttpMethod.GET, "/admin/v1/accounts/" + tenant.accountId()
+                + "/delivery-health").send().await());
+        check("adminGetDeliveryHealth", 404, admin(HttpMethod.GET, "/admin/v1/accounts/" + unknown
+                + "/delivery-health").send().await());
         check("adminListConversions", 200, admin(HttpMethod.GET, "/admin/v1/conversions?accountId="
                 + tenant.accountId()).send().await());
         check("adminListConversions", 400, admin(HttpMethod.GET, "/admin/v1/conversions").send().await());

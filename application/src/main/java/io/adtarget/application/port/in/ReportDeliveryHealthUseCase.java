@@ -6,12 +6,14 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The console's "health of delivery": per site of one account, the last {@link #WINDOW}. */
 public interface ReportDeliveryHealthUseCase {
     Duration WINDOW = Duration.ofHours(24);
 
-    Future<Report> report(AccountId accountId);
+    /** Empty when there is no such account. */
+    Future<Optional<Report>> report(AccountId accountId);
 
     record Report(Instant from, Instant until, List<SiteDeliveryHealth> sites) {
         public Report {
