@@ -44,5 +44,7 @@ export const paths = {
   conversion: (id) => (session.isOperator() ? `/admin/v1/conversions/${encodeURIComponent(id)}`
     : `/api/v1/events/conversion/${encodeURIComponent(id)}`),
   attempts: (id) => `${paths.conversion(id)}/attempts`,
+  health: (accountId) => (session.isOperator()
+    ? `/admin/v1/accounts/${encodeURIComponent(accountId)}/delivery-health` : '/api/v1/delivery-health'),
   retry: (id) => `/admin/v1/conversions/${encodeURIComponent(id)}/retry`,
 };

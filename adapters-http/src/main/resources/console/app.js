@@ -1,6 +1,7 @@
 // The console talks only to this service's own API; the secret lives in sessionStorage (see api.js).
 import { api, paths, session } from './api.js';
 import { clearFieldErrors, showFieldErrors } from './forms.js';
+import { renderSite } from './health.js';
 
 const $ = (id) => document.getElementById(id);
 let cursor = null;
@@ -13,9 +14,36 @@ function when(value) {
 }
 
 function show(section) {
-  for (const id of ['sign-in', 'conversions', 'detail']) $(id).hidden = id !== section;
+  for (const id of ['sign-in', 'conversions', 'detail', 'health']) $(id).hidden = id !== section;
   $('sign-out').hidden = section === 'sign-in';
   $('who').hidden = section === 'sign-in';
+  $('nav').hidden = section === 'sign-in';
+  $('nav-conversions').setAttribute('aria-current', section === 'health' ? 'false' : 'page');
+  $('nav-health').setAttribute('aria-current', section === 'health' ? 'page' : 'false');
+}
+
+async function loadHealth() {
+  $('health-error').textContent = '';
+  clearFieldErrors($('health-form'));
+  const account = $('health-account').value.trim() || $('filter-account').value.trim();
+  $('health-account').value = account;
+  if (session.isOperator() && !account) {
+    $('health-sites').replaceChildren();
+    $('health-window').textContent = 'Enter an account id to see its sites.';
+    return;
+  }
+  $('health-sites').setAttribute('aria-busy', 'true');
+  try {
+    const { body } = await api(paths.health(account));
+    $('health-window').textContent = `From ${when(body.from)} to ${when(body.until)} (UTC).`;
+    $('health-sites').replaceChildren(...body.sites.map(renderSite));
+    if (body.sites.length === 0) $('health-window').textContent += ' This account has no site yet.';
+  } catch (error) {
+    $('health-error').textContent = error.message;
+    showFieldErrors($('health-form'), error);
+  } finally {
+    $('health-sites').setAttribute('aria-busy', 'false');
+  }
 }
 
 function cell(row, text, className) {
@@ -197,6 +225,7 @@ function signedIn() {
   const operator = session.isOperator();
   $('who').textContent = operator ? 'Operator (admin token)' : 'Customer (API key)';
   $('account-label').hidden = !operator;
+  $('health-account-label').hidden = !operator;
   show('conversions');
   loadPage(true);
 }
@@ -214,7 +243,7 @@ $('sign-in-form').addEventListener('submit', (event) => {
 function signOut() {
   session.signOut();
   current = null;
-  for (const id of ['rows', 'fields', 'attempts', 'user-data']) $(id).replaceChildren();
+  for (const id of ['rows', 'fields', 'attempts', 'user-data', 'health-sites']) $(id).replaceChildren();
   $('rows').removeAttribute('aria-busy');
   $('filters').reset();
   show('sign-in');
@@ -226,5 +255,8 @@ $('filters').addEventListener('submit', (event) => { event.preventDefault(); loa
 $('more').addEventListener('click', () => loadPage(false));
 $('back').addEventListener('click', () => { show('conversions'); loadPage(true); });
 $('retry').addEventListener('click', retryNow);
+$('nav-conversions').addEventListener('click', () => { show('conversions'); loadPage(true); });
+$('nav-health').addEventListener('click', () => { show('health'); loadHealth(); });
+$('health-form').addEventListener('submit', (event) => { event.preventDefault(); loadHealth(); });
 
 if (session.secret()) signedIn(); else show('sign-in');

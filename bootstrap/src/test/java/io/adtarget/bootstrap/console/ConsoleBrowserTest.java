@@ -104,8 +104,9 @@ class ConsoleBrowserTest {
             // Meta refuses for good (a non-retryable error): the conversion ends failed
             service.meta().answerByDefault(FakeGraphReply.metaError(400, 100, 2804003, false,
                     "Invalid parameter"));
-            String id = service.postConversion(acme.apiKey(), null, acme.purchase(8L)).bodyAsJsonObject()
-                    .getString("conversionId");
+            String id = service.postConversion(acme.apiKey(), null, acme.purchase(8L).put("userData", new JsonObject()
+                    .put("fbp", "fb.1.1700000000000.987654321").put("clientIpAddress", "203.0.113.9")
+                    .put("clientUserAgent", "Mozilla/5.0"))).bodyAsJsonObject().getString("conversionId");
             assertThat(service.getConversion(acme.apiKey(), id).getString("status")).isEqualTo("failed");
 
             browser.get("http://127.0.0.1:" + service.port() + "/console/");
@@ -146,6 +147,17 @@ class ConsoleBrowserTest {
 
             browser.manage().window().setSize(new Dimension(390, 844));
             screenshot("phone-conversion.png");
+            browser.manage().window().setSize(new Dimension(1100, 800));
+
+            // the account's delivery health: the refused call's Meta code, the conversion now sent, a chart
+            browser.findElement(By.id("nav-health")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("health-sites"), "meta-rejected"));
+            String health = browser.findElement(By.id("health-sites")).getText();
+            assertThat(health).contains("Shop", "Sent\n1", "Failed\n0", "Retry queue\n0", "100", "100 %");
+            assertThat(browser.findElements(By.cssSelector("#health-sites svg.chart rect.bar-sent"))).hasSize(1);
+            screenshot("health.png");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            screenshot("phone-health.png");
             browser.manage().window().setSize(new Dimension(1100, 800));
 
             browser.findElement(By.id("sign-out")).click();
