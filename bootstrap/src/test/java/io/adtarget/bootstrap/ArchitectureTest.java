@@ -46,9 +46,10 @@ class ArchitectureTest {
     static final String PORT_OUT = "io.adtarget.application.port.out..";
     static final String PERSISTENCE = "io.adtarget.persistence..";
     static final String META = "io.adtarget.meta..";
+    static final String TELEGRAM = "io.adtarget.telegram..";
     static final String HTTP = "io.adtarget.http..";
     static final List<String> NAMED_PACKAGES = List.of(DOMAIN, APPLICATION, SERVICES, PORTS, PORT_IN, PORT_OUT,
-            PERSISTENCE, META, HTTP);
+            PERSISTENCE, META, TELEGRAM, HTTP);
 
     /** Types of a transport or a driver: they stay in the adapter that speaks it. */
     static final String[] ADAPTER_TYPES = {"io.vertx.ext.web..", "io.vertx.sqlclient..", "io.vertx.pgclient..",
@@ -69,7 +70,7 @@ class ArchitectureTest {
             .because("use cases speak Future/Promise and nothing else of Vert.x");
 
     static final ArchRule ADAPTERS_NEVER_USE_SERVICES = noClasses().that()
-            .resideInAnyPackage(PERSISTENCE, META, HTTP)
+            .resideInAnyPackage(PERSISTENCE, META, TELEGRAM, HTTP)
             .should().dependOnClassesThat().resideInAPackage(SERVICES)
             .because("adapters reach the application through its ports; only bootstrap builds the services");
 

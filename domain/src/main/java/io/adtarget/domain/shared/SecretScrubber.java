@@ -13,7 +13,8 @@ public final class SecretScrubber {
             "(?i:(access_token=))[^&\\s\"']+"
                     + "|atk_(?:live|test)_[0-9A-Za-z]+"
                     + "|(?i:bearer)\\s+\\S+"
-                    + "|EAA[0-9A-Za-z]{10,}");
+                    + "|EAA[0-9A-Za-z]{10,}"
+                    + "|(?<![0-9])[0-9]{1,20}(?::|%3[Aa])[A-Za-z0-9_-]{20,}");
 
     private SecretScrubber() {
     }

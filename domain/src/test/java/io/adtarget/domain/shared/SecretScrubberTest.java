@@ -25,6 +25,18 @@ class SecretScrubberTest {
     }
 
     @Test
+    void removes_a_telegram_bot_token_bare_in_a_bot_path_and_url_encoded() {
+        String token = "123456789:AAHk-3xYz_0123456789abcdefghijklmnop";
+
+        assertThat(SecretScrubber.scrub("token " + token + " refused", "<x>")).isEqualTo("token <x> refused");
+        assertThat(SecretScrubber.scrub("POST https://api.telegram.org/bot" + token + "/getMe", "<x>"))
+                .isEqualTo("POST https://api.telegram.org/bot<x>/getMe");
+        assertThat(SecretScrubber.scrub("bot" + token.replace(":", "%3A") + "/x", "<x>")).isEqualTo("bot<x>/x");
+        assertThat(SecretScrubber.scrub("at 12:34:56, chat -1001234567890: member", "<x>"))
+                .isEqualTo("at 12:34:56, chat -1001234567890: member");
+    }
+
+    @Test
     void keeps_the_name_of_an_access_token_parameter_and_the_rest_of_the_url() {
         assertThat(SecretScrubber.scrub("https://g/v1/events?access_token=EAAsecret&x=1", "[redacted]"))
                 .isEqualTo("https://g/v1/events?access_token=[redacted]&x=1");
