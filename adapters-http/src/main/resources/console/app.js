@@ -2,6 +2,7 @@
 import { api, paths, session } from './api.js';
 import { clearFieldErrors, showFieldErrors } from './forms.js';
 import { renderSite } from './health.js';
+import { forgetSetup, setUpForms } from './setup.js';
 
 const $ = (id) => document.getElementById(id);
 let cursor = null;
@@ -14,12 +15,14 @@ function when(value) {
 }
 
 function show(section) {
-  for (const id of ['sign-in', 'conversions', 'detail', 'health']) $(id).hidden = id !== section;
+  for (const id of ['sign-in', 'conversions', 'detail', 'health', 'setup']) $(id).hidden = id !== section;
   $('sign-out').hidden = section === 'sign-in';
   $('who').hidden = section === 'sign-in';
   $('nav').hidden = section === 'sign-in';
-  $('nav-conversions').setAttribute('aria-current', section === 'health' ? 'false' : 'page');
-  $('nav-health').setAttribute('aria-current', section === 'health' ? 'page' : 'false');
+  const tab = section === 'health' || section === 'setup' ? section : 'conversions';
+  for (const name of ['conversions', 'health', 'setup']) {
+    $(`nav-${name}`).setAttribute('aria-current', tab === name ? 'page' : 'false');
+  }
 }
 
 async function loadHealth() {
@@ -226,6 +229,7 @@ function signedIn() {
   $('who').textContent = operator ? 'Operator (admin token)' : 'Customer (API key)';
   $('account-label').hidden = !operator;
   $('health-account-label').hidden = !operator;
+  $('nav-setup').hidden = !operator;
   show('conversions');
   loadPage(true);
 }
@@ -244,6 +248,7 @@ function signOut() {
   session.signOut();
   current = null;
   for (const id of ['rows', 'fields', 'attempts', 'user-data', 'health-sites']) $(id).replaceChildren();
+  forgetSetup();
   $('rows').removeAttribute('aria-busy');
   $('filters').reset();
   show('sign-in');
@@ -257,6 +262,8 @@ $('back').addEventListener('click', () => { show('conversions'); loadPage(true);
 $('retry').addEventListener('click', retryNow);
 $('nav-conversions').addEventListener('click', () => { show('conversions'); loadPage(true); });
 $('nav-health').addEventListener('click', () => { show('health'); loadHealth(); });
+$('nav-setup').addEventListener('click', () => show('setup'));
+setUpForms();
 $('health-form').addEventListener('submit', (event) => { event.preventDefault(); loadHealth(); });
 
 if (session.secret()) signedIn(); else show('sign-in');

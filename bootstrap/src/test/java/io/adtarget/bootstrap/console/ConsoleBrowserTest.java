@@ -170,6 +170,81 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    void an_operator_provisions_a_customer_with_the_setup_forms_each_showing_the_apis_field_errors()
+            throws IOException {
+        try (CapturedLogs logs = CapturedLogs.capture(); RunningService service = RunningService.start()) {
+            browser.get("http://127.0.0.1:" + service.port() + "/console/");
+            signIn(RunningService.ADMIN_TOKEN);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-setup"))).click();
+
+            submit("form-account");
+            fieldError("account-name");
+            browser.findElement(By.id("account-name")).sendKeys("Globex");
+            submit("form-account");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form-account .result"),
+                    "Created account Globex"));
+            String accountId = browser.findElement(By.id("key-account")).getAttribute("value");
+            assertThat(accountId).matches("[0-9a-f-]{36}");
+
+            browser.findElement(By.id("key-name")).sendKeys("prod");
+            submit("form-key");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-key")));
+            String key = browser.findElement(By.id("issued-key-value")).getAttribute("value");
+            assertThat(key).startsWith("atk_live_");
+            browser.findElement(By.id("copy-key")).click();
+            wait.until(ExpectedConditions.textMatches(By.id("copy-status"), java.util.regex.Pattern.compile(".+")));
+
+            browser.findElement(By.id("site-name")).sendKeys("Globex shop");
+            browser.findElement(By.id("site-pixel")).sendKeys("not-a-pixel");
+            submit("form-site");
+            fieldError("site-pixel");
+            browser.findElement(By.id("site-pixel")).clear();
+            browser.findElement(By.id("site-pixel")).sendKeys("123456789012345");
+            browser.findElement(By.id("site-token")).sendKeys("EAAsetupformsecret0123");
+            submit("form-site");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form-site .result"),
+                    "Created site Globex shop"));
+
+            submit("form-channel");
+            fieldError("channel-id");
+            browser.findElement(By.id("channel-id")).sendKeys("-1009");
+            submit("form-channel");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form-channel .result"),
+                    "Attached channel -1009"));
+            // a committed screenshot must not show a key-shaped secret (scanners would flag it): mask it first
+            setValue("issued-key-value", "atk_live_•••• (the real key is shown here once)");
+            screenshot("setup.png");
+
+            // the key the form showed once works: a conversion on the new channel, seen by its customer
+            JsonObject purchase = new JsonObject().put("telegramUserId", 99).put("channelId", "-1009")
+                    .put("eventType", "Purchase").put("value", 5.0).put("currency", "USD");
+            String id = service.postConversion(key, null, purchase).bodyAsJsonObject().getString("conversionId");
+            browser.findElement(By.id("sign-out")).click();
+            assertThat(browser.findElement(By.id("issued-key-value")).getAttribute("value")).isEmpty();
+            signIn(key);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), id));
+            assertThat(browser.findElement(By.id("nav-setup")).isDisplayed()).as("no setup for a customer").isFalse();
+            browser.findElement(By.id("sign-out")).click();
+            assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains(key))
+                    .noneSatisfy(line -> assertThat(line).contains("EAAsetupformsecret0123"))
+                    .noneSatisfy(line -> assertThat(line).contains(RunningService.ADMIN_TOKEN));
+        }
+    }
+
+    private void submit(String formId) {
+        browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
+    }
+
+    /** The field is marked invalid and described by the message the API's problem+json gave for it. */
+    private void fieldError(String inputId) {
+        wait.until(ExpectedConditions.attributeToBe(By.id(inputId), "aria-invalid", "true"));
+        String described = browser.findElement(By.id(inputId)).getAttribute("aria-describedby");
+        assertThat(described).contains("err-");
+        String messageId = described.substring(described.indexOf("err-")).split(" ")[0];
+        assertThat(browser.findElement(By.id(messageId)).getText()).isNotBlank();
+    }
+
     private void setValue(String id, String value) {
         ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id,
                 value);
