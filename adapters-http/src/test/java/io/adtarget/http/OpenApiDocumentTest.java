@@ -59,7 +59,7 @@ class OpenApiDocumentTest {
             }
         }));
 
-        assertThat(served).hasSize(23);
+        assertThat(served).hasSize(24);
         assertThat(documented).isEqualTo(served);
     }
 

@@ -23,6 +23,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -98,8 +99,9 @@ public final class TestApi {
                 api.administration, api.clock, adminToken, true, operations, api.observed::add,
                 new HttpDependencies.Console(api.console, api.console, api.console, api.console));
         api.router = ApiRouter.create(vertx, deps);
-        api.server = vertx.createHttpServer()
+        api.server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                 .requestHandler(api.router)
+                .connectionHandler(ApiRouter.connectionHandler())
                 .invalidRequestHandler(ApiRouter.invalidRequestHandler())
                 .listen(0).await();
         api.client = WebClient.create(vertx);

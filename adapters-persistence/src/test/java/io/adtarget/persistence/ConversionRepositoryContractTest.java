@@ -92,6 +92,16 @@ public abstract class ConversionRepositoryContractTest {
     }
 
     @Test
+    void a_match_whose_delivery_is_in_progress_is_reported_in_flight_and_left_unchanged() {
+        ConversionEvent created = result(repo.upsert(samples.candidate(16, null, "1", T0), T0, WINDOW)).conversion();
+        ConversionEvent claimed = result(repo.save(created.claimForDelivery(T0, LEASE), 1)).orElseThrow();
+        UpsertDecision decision = result(repo.upsert(samples.candidate(16, null, "9", T0.plusSeconds(1)),
+                T0.plusSeconds(1), WINDOW));
+        assertThat(decision).isEqualTo(new UpsertDecision.InFlight(claimed));
+        assertThat(result(repo.findById(created.id()))).contains(claimed);
+    }
+
+    @Test
     void a_match_created_at_the_window_edge_no_longer_counts() {
         ConversionEvent old = result(repo.upsert(samples.candidate(4, null, "1", T0), T0, WINDOW)).conversion();
         UpsertDecision decision = result(repo.upsert(samples.candidate(4, null, "1", T0.plus(WINDOW)),

@@ -6,6 +6,7 @@ import io.adtarget.http.ApiRouter;
 import io.adtarget.http.HttpDependencies;
 import io.adtarget.persistence.local.AesGcmSecretBox;
 import io.adtarget.persistence.pg.Migrations;
+import io.adtarget.persistence.pg.PgChangeFeed;
 import io.adtarget.persistence.pg.PgPools;
 import io.adtarget.persistence.pg.PgSecretSealing;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +40,11 @@ public final class AdTargetApp {
     private final Config config;
     private Vertx vertx;
     private Pool pool;
+    private PgChangeFeed changeFeed;
     private Redis redis;
     private Workers workers;
     private io.adtarget.persistence.pg.PgDeliveryAttempts attemptLog;
+    private Tracing tracing;
     private final List<String> httpDeployments = new ArrayList<>();
     private int port;
     private String adminToken;
@@ -79,6 +83,7 @@ public final class AdTargetApp {
         Migrations.migrate(databaseUrl);
 
         String registryName = "adtarget-" + UUID.randomUUID();
+        tracing = Tracing.create(config.tracing());
         // One event loop per core (Vert.x defaults to two per core): fewer threads contending for 2 cores.
         vertx = Vertx.builder().with(new VertxOptions()
                 .setEventLoopPoolSize(Math.max(1, Runtime.getRuntime().availableProcessors()))
@@ -91,7 +96,7 @@ public final class AdTargetApp {
                         .setJvmMetricsEnabled(true)
                         .setRegistryName(registryName)
                         .setEnabled(true)))
-                .withTracer(TraceContextPropagation.factory()).build();
+                .withTracer(tracing.factory()).build();
         MeterRegistry registry = BackendRegistries.getNow(registryName);
         pool = PgPools.create(vertx, databaseUrl, config.databasePoolSize());
         redis = Adapters.redis(vertx, config);
@@ -103,7 +108,10 @@ public final class AdTargetApp {
         if (sealed > 0) {
             LOG.info("sealed {} plaintext access token(s) from before V4 with key {}", sealed, secrets.currentKeyId());
         }
-        Services.Ports ports = Adapters.ports(vertx, config, pool, redis, observability, telemetry, secrets);
+        // Before any request: the caches of API keys and sites serve only while it listens.
+        changeFeed = PgChangeFeed.start(vertx, PgPools.connectOptions(databaseUrl), Duration.ofSeconds(1)).await();
+        Services.Ports ports = Adapters.ports(vertx, config, pool, changeFeed, redis, observability, telemetry,
+                secrets);
         attemptLog = ports.attemptLog() instanceof io.adtarget.persistence.pg.PgDeliveryAttempts pg ? pg : null;
         Services services = Services.build(config, ports, clock);
 
@@ -162,7 +170,10 @@ public final class AdTargetApp {
         return adminToken;
     }
 
-    /** Drains HTTP (≤ 10 s), stops workers, closes pools, Vert.x and the embedded Postgres. Blocking. */
+    /**
+     * Drains HTTP (≤ 10 s), stops workers, closes pools and Vert.x, flushes the buffered spans (≤ 10 s,
+     * tracing on only), stops the embedded Postgres. Blocking.
+     */
     public synchronized void stop() {
         if (vertx != null) {
             for (String id : httpDeployments) {
@@ -171,6 +182,10 @@ public final class AdTargetApp {
             httpDeployments.clear();
             if (workers != null) {
                 quietly(() -> workers.stop().await());
+            }
+            if (changeFeed != null) {
+                quietly(() -> changeFeed.close().await());
+                changeFeed = null;
             }
             if (attemptLog != null) {
                 // the last attempt records are written before the pool closes (bounded: they are history)
@@ -185,6 +200,11 @@ public final class AdTargetApp {
             }
             quietly(() -> vertx.close().await());
             vertx = null;
+        }
+        if (tracing != null) {
+            // after Vert.x: the spans of the drained requests and of the last queries have ended
+            quietly(tracing::shutdown);
+            tracing = null;
         }
         for (AutoCloseable closeable : closeables) {
             quietly(closeable::close);

@@ -12,6 +12,12 @@ import io.adtarget.persistence.local.LocalRateLimiter;
 import io.adtarget.persistence.pg.PgAccountRepository;
 import io.adtarget.persistence.pg.PgApiKeyRepository;
 import io.adtarget.persistence.pg.PgConversionRepository;
+import io.adtarget.persistence.local.ReplayCachingIdempotencyStore;
+import io.adtarget.persistence.pg.CachedApiKeyRepository;
+import io.adtarget.persistence.pg.ChangeAnnouncingAccountRepository;
+import io.adtarget.persistence.pg.ChangeAnnouncingSiteRepository;
+import io.adtarget.persistence.pg.CachedSiteDirectory;
+import io.adtarget.persistence.pg.PgChangeFeed;
 import io.adtarget.persistence.pg.PgDeliveryAttempts;
 import io.adtarget.persistence.pg.PgDeliveryHealth;
 import io.adtarget.persistence.pg.PgIdempotencyStore;
@@ -29,20 +35,24 @@ import io.vertx.sqlclient.Pool;
 /** Builds the outbound adapters the configuration selects (the composition root's outer layer). */
 final class Adapters {
     static final String REDIS_KEY_PREFIX = "adtarget:";
+    /** Completed idempotency records answered from memory (replays), least recently used first out. */
+    static final int REPLAY_CACHE_ENTRIES = 20_000;
+    /** API keys by hash and sites by (account, channel) held in memory, invalidated through LISTEN/NOTIFY. */
+    static final int LOOKUP_CACHE_ENTRIES = 10_000;
 
     private Adapters() {
     }
 
-    static Services.Ports ports(Vertx vertx, Config config, Pool pool, Redis redis, MetaAttemptListener metaListener,
-            MicrometerTelemetry telemetry, SecretBox secrets) {
+    static Services.Ports ports(Vertx vertx, Config config, Pool pool, PgChangeFeed changeFeed, Redis redis,
+            MetaAttemptListener metaListener, MicrometerTelemetry telemetry, SecretBox secrets) {
         PgDeliveryAttempts attempts = new PgDeliveryAttempts(pool);
         return new Services.Ports(
-                new PgIdempotencyStore(pool),
+                new ReplayCachingIdempotencyStore(new PgIdempotencyStore(pool), REPLAY_CACHE_ENTRIES),
                 new PgConversionRepository(pool),
-                new PgSiteRepository(pool, secrets),
-                new PgSiteDirectory(pool, secrets),
-                new PgAccountRepository(pool),
-                new PgApiKeyRepository(pool),
+                new ChangeAnnouncingSiteRepository(new PgSiteRepository(pool, secrets), changeFeed),
+                new CachedSiteDirectory(new PgSiteDirectory(pool, secrets), changeFeed, LOOKUP_CACHE_ENTRIES),
+                new ChangeAnnouncingAccountRepository(new PgAccountRepository(pool), changeFeed),
+                new CachedApiKeyRepository(new PgApiKeyRepository(pool), changeFeed, LOOKUP_CACHE_ENTRIES),
                 lock(vertx, redis),
                 gateway(vertx, config, metaListener),
                 new VertxTimers(vertx),

@@ -44,7 +44,8 @@ public record Config(
         LogFormat logFormat,
         String logLevel,
         String secretsKey,
-        RateLimit rateLimit) {
+        RateLimit rateLimit,
+        TracingConfig tracing) {
 
     /** Which Meta gateway delivers conversions. */
     public enum MetaMode { LIVE, DRY_RUN }
@@ -128,7 +129,8 @@ public record Config(
                         "text or json"),
                 level,
                 secretsKey(env, embedded),
-                rateLimit(env));
+                rateLimit(env),
+                TracingConfig.fromEnvironment(env));
     }
 
     /**
@@ -180,6 +182,7 @@ public record Config(
                 ? "in-process"
                 : "redis(" + redisUrl.getHost() + ":" + (redisUrl.getPort() < 0 ? 6379 : redisUrl.getPort()) + ")";
         String meta = metaMode == MetaMode.DRY_RUN ? "dry-run" : "live(" + metaGraphUrl + "/" + metaApiVersion + ")";
-        return "persistence=" + persistence + " lock=" + lock + " meta=" + meta + " http=" + httpHost + ":" + boundPort;
+        return "persistence=" + persistence + " lock=" + lock + " meta=" + meta + " http=" + httpHost + ":" + boundPort
+                + " tracing=" + tracing.describe();
     }
 }

@@ -72,7 +72,7 @@ record Services(
                 new IdempotencyService(ports.idempotencyStore(), ports.timers(), clock, random, idempotencySettings,
                         ports.telemetry()),
                 new RecordConversionService(ports.siteDirectory(), ports.conversions(), ports.lock(), deliver, clock,
-                        random, conversionSettings, ports.telemetry()),
+                        random, conversionSettings, ports.telemetry(), ports.timers()),
                 deliver,
                 new RetryDueConversionsService(ports.conversions(), ports.sites(), deliver, clock, conversionSettings,
                         ports.throttles()),

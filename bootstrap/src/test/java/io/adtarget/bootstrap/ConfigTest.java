@@ -43,7 +43,7 @@ class ConfigTest {
         assertThat(config.logFormat()).isEqualTo(Config.LogFormat.TEXT);
         assertThat(config.logLevel()).isEqualTo("info");
         assertThat(config.describe(8080))
-                .isEqualTo("persistence=embedded-postgres(./data) lock=in-process meta=dry-run http=0.0.0.0:8080");
+                .isEqualTo("persistence=embedded-postgres(./data) lock=in-process meta=dry-run http=0.0.0.0:8080 tracing=off");
     }
 
     static final String RING = "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
@@ -85,7 +85,7 @@ class ConfigTest {
         assertThat(config.devSeed()).isFalse();
         assertThat(config.describe(8080))
                 .isEqualTo("persistence=postgres(db.internal:5433/adtarget) lock=redis(cache:6380)"
-                        + " meta=live(https://graph.facebook.com/v24.0) http=0.0.0.0:8080")
+                        + " meta=live(https://graph.facebook.com/v24.0) http=0.0.0.0:8080 tracing=off")
                 .doesNotContain("s3cret").doesNotContain("pw");
     }
 

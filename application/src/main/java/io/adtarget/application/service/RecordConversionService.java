@@ -8,6 +8,7 @@ import io.adtarget.application.port.out.DistributedLock;
 import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.application.port.out.SiteDirectory;
 import io.adtarget.application.port.out.Telemetry;
+import io.adtarget.application.port.out.Timers;
 import io.adtarget.application.port.out.Telemetry.ConversionResult;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
@@ -18,6 +19,8 @@ import io.adtarget.domain.site.DeliveryTarget;
 import io.adtarget.domain.site.Site;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
 
@@ -26,6 +29,9 @@ import java.util.random.RandomGenerator;
  * otherwise upsert under the match-key lock and deliver.
  */
 public final class RecordConversionService implements RecordConversionUseCase {
+    /** How often a request that met a delivery in progress looks whether its outcome is stored. */
+    static final Duration IN_FLIGHT_POLL = Duration.ofMillis(20);
+
     private final SiteDirectory sites;
     private final ConversionRepository repository;
     private final DistributedLock lock;
@@ -34,10 +40,12 @@ public final class RecordConversionService implements RecordConversionUseCase {
     private final RandomGenerator random;
     private final ConversionSettings settings;
     private final Telemetry telemetry;
+    private final Timers timers;
 
     public RecordConversionService(SiteDirectory sites, ConversionRepository repository, DistributedLock lock,
             ConversionDelivery delivery, Clock clock, RandomGenerator random, ConversionSettings settings,
-            Telemetry telemetry) {
+            Telemetry telemetry, Timers timers) {
+        this.timers = Objects.requireNonNull(timers, "timers");
         this.sites = sites;
         this.repository = repository;
         this.lock = lock;
@@ -107,7 +115,25 @@ public final class RecordConversionService implements RecordConversionUseCase {
                 reportMatchSignals(revised.conversion());
                 return delivery.deliver(revised.conversion(), site).map(RecordConversionResult.Updated::new);
             }
+            if (decision instanceof UpsertDecision.InFlight inFlight) {
+                // Another party (the retry worker, or an instance whose lock expired) is sending the match:
+                // its answer belongs to the details it sent. Wait for that outcome, then decide again:
+                // SENT answers deduplicated, a failure is revised with this request's details and re-sent.
+                return outcomeOf(inFlight.conversion()).compose(settled -> upsertAndDeliver(unclaimed, site));
+            }
             return Future.succeededFuture(deduplicated(decision.conversion()));
+        });
+    }
+
+    /**
+     * Completes once {@code inFlight}'s delivery is no longer in progress: its outcome is stored, or its
+     * lease ran out (a crashed sender; the lease bounds the wait, and the lease outlasts Meta's timeout).
+     */
+    private Future<Void> outcomeOf(ConversionEvent inFlight) {
+        return timers.delay(IN_FLIGHT_POLL).compose(waited -> repository.findById(inFlight.id())).compose(now -> {
+            boolean stillInFlight = now.isPresent() && now.get().version() == inFlight.version()
+                    && now.get().leaseActive(Now.of(clock));
+            return stillInFlight ? outcomeOf(inFlight) : Future.succeededFuture();
         });
     }
 

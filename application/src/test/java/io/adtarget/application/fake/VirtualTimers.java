@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class VirtualTimers implements Timers {
     private final MutableClock clock;
     private final AtomicInteger delays = new AtomicInteger();
+    private volatile Runnable onDelay = () -> { };
 
     public VirtualTimers(MutableClock clock) {
         this.clock = clock;
@@ -17,8 +18,17 @@ public final class VirtualTimers implements Timers {
     @Override
     public Future<Void> delay(Duration duration) {
         delays.incrementAndGet();
+        onDelay.run();
         clock.advance(duration);
         return Future.succeededFuture();
+    }
+
+    /**
+     * Runs {@code hook} whenever someone waits, before time moves: what else happens "meanwhile" (a
+     * Meta call that answers while a request waits for its outcome).
+     */
+    public void whileWaiting(Runnable hook) {
+        onDelay = hook;
     }
 
     /** How many delays were requested so far. */

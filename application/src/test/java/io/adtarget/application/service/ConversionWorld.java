@@ -9,6 +9,7 @@ import io.adtarget.application.fake.InMemorySites;
 import io.adtarget.application.fake.MutableClock;
 import io.adtarget.application.fake.RecordingTelemetry;
 import io.adtarget.application.fake.ScriptedConversionsGateway;
+import io.adtarget.application.fake.VirtualTimers;
 import io.adtarget.application.port.in.ApiPrincipal;
 import io.adtarget.application.port.in.RecordConversionCommand;
 import io.adtarget.domain.conversion.ClientEventId;
@@ -28,6 +29,8 @@ final class ConversionWorld {
     final ScriptedConversionsGateway gateway = new ScriptedConversionsGateway();
     final InMemoryDistributedLock lock = InMemoryDistributedLock.withoutTimeouts();
     final RecordingTelemetry telemetry = new RecordingTelemetry();
+    /** Virtual time: a request waiting for a delivery in progress advances the clock as it polls. */
+    final VirtualTimers timers = new VirtualTimers(clock);
     final ConversionSettings settings;
     final DeliverConversionService delivery;
     final RecordConversionService recorder;
@@ -38,7 +41,7 @@ final class ConversionWorld {
         delivery = new DeliverConversionService(repository, gateway, clock, new SplittableRandom(5), settings,
                 telemetry);
         recorder = new RecordConversionService(sites, repository, lock, delivery, clock, new SplittableRandom(6),
-                settings, telemetry);
+                settings, telemetry, timers);
         worker = new RetryDueConversionsService(repository, sites, delivery, clock, settings);
     }
 

@@ -29,7 +29,8 @@ class DedupFastPathTest {
         return world.lock.acquire(name, ttl, wait);
     };
     final RecordConversionService recorder = new RecordConversionService(world.sites, world.repository,
-            countingLock, world.delivery, world.clock, new SplittableRandom(7), world.settings, world.telemetry);
+            countingLock, world.delivery, world.clock, new SplittableRandom(7), world.settings, world.telemetry,
+            world.timers);
 
     DedupFastPathTest() {
         world.provision(Fixtures.site(world.now()));

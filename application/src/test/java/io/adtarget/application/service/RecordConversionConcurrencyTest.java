@@ -58,12 +58,12 @@ class RecordConversionConcurrencyTest {
         String lockName = "match:" + world.repository.all().get(0).matchKey().digest();
         world.lock.expire(lockName);
 
+        // Without the lock the Postgres-level check still sees the first request's delivery in progress:
+        // the second waits for its outcome (Meta answers meanwhile) instead of revising or re-sending it.
+        world.timers.whileWaiting(() -> meta.tryComplete(new DeliveryOutcome.Accepted("trace-1")));
         RecordConversionResult second = value(world.recorder.record(command));
-        assertThat(second).isInstanceOf(RecordConversionResult.Updated.class);
-        assertThat(((RecordConversionResult.Updated) second).conversion().claimed())
-                .as("delivery in progress elsewhere is reported, not repeated").isTrue();
-
-        meta.complete(new DeliveryOutcome.Accepted("trace-1"));
+        assertThat(second).as("delivery in progress elsewhere is waited for, not repeated")
+                .isInstanceOf(Deduplicated.class);
         assertThat(((Created) value(first)).conversion().status()).isEqualTo(ConversionStatus.SENT);
         assertThat(world.repository.all()).singleElement()
                 .satisfies(stored -> assertThat(stored.status()).isEqualTo(ConversionStatus.SENT));
@@ -87,7 +87,7 @@ class RecordConversionConcurrencyTest {
         world.provision(Fixtures.site(world.now()));
         RecordConversionService service = new RecordConversionService(world.sites, new FailingUpsertRepository(),
                 recordingLock, world.delivery, world.clock, new SplittableRandom(1), world.settings,
-                world.telemetry);
+                world.telemetry, world.timers);
         assertThat(failure(service.record(command))).hasMessageContaining("database");
         assertThat(released.get()).startsWith("match:");
     }
@@ -98,7 +98,7 @@ class RecordConversionConcurrencyTest {
         Promise<Void> waitOver = Promise.promise();
         InMemoryDistributedLock lock = new InMemoryDistributedLock(delay -> waitOver.future());
         RecordConversionService service = new RecordConversionService(world.sites, world.repository, lock,
-                world.delivery, world.clock, new SplittableRandom(1), world.settings, world.telemetry);
+                world.delivery, world.clock, new SplittableRandom(1), world.settings, world.telemetry, world.timers);
         world.gateway.thenHold();
         service.record(command);
         Future<RecordConversionResult> second = service.record(command);
@@ -124,7 +124,7 @@ class RecordConversionConcurrencyTest {
             return Future.succeededFuture(Optional.of(Future::succeededFuture));
         };
         value(new RecordConversionService(world.sites, world.repository, spy, world.delivery, world.clock,
-                new SplittableRandom(1), world.settings, world.telemetry).record(command));
+                new SplittableRandom(1), world.settings, world.telemetry, world.timers).record(command));
         assertThat(asked.get()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 }

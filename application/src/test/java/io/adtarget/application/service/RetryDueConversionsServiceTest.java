@@ -162,9 +162,10 @@ class RetryDueConversionsServiceTest {
         ConversionEvent failed = failedRetryable(1, world.now());
         Promise<DeliveryOutcome> meta = world.gateway.thenHold();
         Future<Integer> tick = world.worker.retryDue();
+        // Meta answers the worker while the re-post waits for that delivery's outcome (semantics §2).
+        world.timers.whileWaiting(() -> meta.tryComplete(new DeliveryOutcome.Accepted("trace")));
         RecordConversionResult repost = value(world.recorder.record(ConversionWorld.lead(Fixtures.livePrincipal(), "5", "e1")));
-        assertThat(repost).isInstanceOf(RecordConversionResult.Updated.class);
-        meta.complete(new DeliveryOutcome.Accepted("trace"));
+        assertThat(repost).as("sent by the worker meanwhile").isInstanceOf(RecordConversionResult.Deduplicated.class);
         value(tick);
         world.clock.advance(Duration.ofHours(1));
         value(world.worker.retryDue());

@@ -23,6 +23,14 @@ public sealed interface UpsertDecision {
     }
 
     /**
+     * A recent unsent match whose delivery is in progress (its lease is active): nothing is written.
+     * Revising it now would let that delivery's answer, for the older details, be stored on the
+     * revision; the caller waits for the outcome and decides again (semantics §2–3).
+     */
+    record InFlight(ConversionEvent conversion) implements UpsertDecision {
+    }
+
+    /**
      * Decides from the latest match. A match created at or before {@code now - window} is not
      * recent and does not count.
      */
@@ -35,6 +43,9 @@ public sealed interface UpsertDecision {
         ConversionEvent match = recent.get();
         if (match.status() == ConversionStatus.SENT) {
             return new Deduplicated(match);
+        }
+        if (match.claimed() && match.leaseActive(now)) {
+            return new InFlight(match);
         }
         return new Revise(match.revise(candidate.details(), now));
     }

@@ -68,6 +68,16 @@ class UpsertDecisionTest {
     }
 
     @Test
+    void a_match_whose_delivery_is_in_progress_is_not_revised_until_its_lease_runs_out() {
+        ConversionEvent sending = Fixtures.pending(ORDER, T0, 3).claimForDelivery(NOW.minusSeconds(1), Fixtures.LEASE);
+
+        assertThat(UpsertDecision.decide(Optional.of(sending), candidate(), NOW, WINDOW))
+                .isEqualTo(new UpsertDecision.InFlight(sending));
+        assertThat(UpsertDecision.decide(Optional.of(sending), candidate(), sending.leaseUntil(), WINDOW))
+                .as("a lapsed lease (a crashed sender) is revised and sent again").isInstanceOf(UpsertDecision.Revise.class);
+    }
+
+    @Test
     void a_sent_match_is_returned_unchanged_as_deduplicated() {
         ConversionEvent sent = match(ConversionStatus.SENT);
 
