@@ -7,6 +7,8 @@ import io.adtarget.http.auth.AdminAuthentication;
 import io.adtarget.http.auth.ApiKeyAuthentication;
 import io.adtarget.http.console.ConsoleRoutes;
 import io.adtarget.http.auth.RateLimiting;
+import io.adtarget.http.conversion.AdminConversionHandlers;
+import io.adtarget.http.conversion.DeliveryHealthHandlers;
 import io.adtarget.http.conversion.ReadConversionHandlers;
 import io.adtarget.http.conversion.RecordConversionHandler;
 import io.adtarget.http.ops.OperationsHandlers;
@@ -53,11 +55,16 @@ public final class ApiRouter {
         Handler<RoutingContext> admin = new AdminAuthentication(deps.adminToken());
 
         String conversions = "/api/v1/events/conversion";
-        ReadConversionHandlers reads = new ReadConversionHandlers(deps.getConversion(), deps.listConversions());
+        ReadConversionHandlers reads = new ReadConversionHandlers(deps.getConversion(), deps.listConversions(),
+                deps.console().attempts());
         route(router, HttpMethod.POST, conversions, body, apiKey, limit, json, idempotencyKey,
                 new RecordConversionHandler(deps));
         route(router, HttpMethod.GET, conversions, apiKey, limit, idempotencyKey, reads::list);
         route(router, HttpMethod.GET, conversions + "/:conversionId", apiKey, limit, idempotencyKey, reads::get);
+        route(router, HttpMethod.GET, conversions + "/:conversionId/attempts", apiKey, limit, idempotencyKey,
+                reads::attempts);
+        DeliveryHealthHandlers health = new DeliveryHealthHandlers(deps.console().deliveryHealth());
+        route(router, HttpMethod.GET, "/api/v1/delivery-health", apiKey, limit, idempotencyKey, health::ofCaller);
 
         AccountAdminHandlers accounts = new AccountAdminHandlers(deps.manageAccounts());
         SiteAdminHandlers sites = new SiteAdminHandlers(deps.manageSites());
@@ -76,6 +83,15 @@ public final class ApiRouter {
         route(router, HttpMethod.POST, "/admin/v1/sites/:siteId/channels", body, admin, json, idempotencyKey,
                 once.create(sites::attachChannel));
         route(router, HttpMethod.DELETE, "/admin/v1/sites/:siteId/channels/:channelId", admin, sites::detachChannel);
+        AdminConversionHandlers adminConversions = new AdminConversionHandlers(deps.console().findConversion(),
+                deps.listConversions(), deps.console().attempts(), deps.console().retryConversion());
+        route(router, HttpMethod.GET, "/admin/v1/accounts/:accountId/delivery-health", admin, health::ofAccount);
+        route(router, HttpMethod.GET, "/admin/v1/conversions", admin, adminConversions::list);
+        route(router, HttpMethod.GET, "/admin/v1/conversions/:conversionId", admin, adminConversions::get);
+        route(router, HttpMethod.GET, "/admin/v1/conversions/:conversionId/attempts", admin,
+                adminConversions::attempts);
+        route(router, HttpMethod.POST, "/admin/v1/conversions/:conversionId/retry", body, admin, idempotencyKey,
+                once.create(adminConversions::retry));
 
         OperationsHandlers ops = new OperationsHandlers(deps.operations());
         route(router, HttpMethod.GET, "/health/live", ops::live);

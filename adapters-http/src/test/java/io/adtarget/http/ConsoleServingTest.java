@@ -33,7 +33,7 @@ class ConsoleServingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/console", "/console/", "/console/index.html", "/console/app.js", "/console/console.css"})
+    @ValueSource(strings = {"/console", "/console/", "/console/index.html", "/console/app.js", "/console/api.js", "/console/forms.js", "/console/health.js", "/console/setup.js", "/console/console.css"})
     void every_console_file_is_served_with_the_strict_security_headers(String path) {
         HttpResponse<Buffer> response = api.request(HttpMethod.GET, path).send().await();
 

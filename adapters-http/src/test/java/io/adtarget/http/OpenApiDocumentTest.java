@@ -59,7 +59,7 @@ class OpenApiDocumentTest {
             }
         }));
 
-        assertThat(served).hasSize(17);
+        assertThat(served).hasSize(24);
         assertThat(documented).isEqualTo(served);
     }
 

@@ -61,6 +61,7 @@ public final class TestApi {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final FakeConversions conversions = new FakeConversions();
     final FakeAdministration administration = new FakeAdministration(clock);
+    final FakeConsole console = new FakeConsole(conversions);
     volatile InMemoryIdempotencyStore store;
     final BlockingQueue<ObservedRequest> observed = new LinkedBlockingQueue<>();
     volatile ExecuteIdempotentlyUseCase idempotency;
@@ -95,7 +96,8 @@ public final class TestApi {
         };
         HttpDependencies deps = new HttpDependencies(api.conversions, api.conversions, api.conversions,
                 api.conversions, delegatingTo(api), api.administration,
-                api.administration, api.clock, adminToken, true, operations, api.observed::add);
+                api.administration, api.clock, adminToken, true, operations, api.observed::add,
+                new HttpDependencies.Console(api.console, api.console, api.console, api.console));
         api.router = ApiRouter.create(vertx, deps);
         api.server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                 .requestHandler(api.router)
@@ -113,6 +115,7 @@ public final class TestApi {
     /** Back to a clean state between the tests of one class. */
     void reset() {
         conversions.reset();
+        console.reset();
         freshIdempotency();
         observed.clear();
         readiness = Future.succeededFuture(new ReadinessReport(List.of()));

@@ -123,7 +123,7 @@ public final class GraphApiConversionsGateway implements ConversionsGateway {
             return outcome;
         }
         Duration floor = RetryFloor.of(retryAfter, businessUseCaseUsage, clock);
-        return floor == null ? outcome : new DeliveryOutcome.Failed(failed.error(), floor);
+        return floor == null ? outcome : failed.withRetryAfter(floor);
     }
 
     /** Closes the connection pool; calls in flight fail as {@code meta-unavailable}. */

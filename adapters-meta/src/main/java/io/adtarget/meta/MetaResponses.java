@@ -31,17 +31,20 @@ final class MetaResponses {
         MetaError error = MetaError.from(json);
         String trace = error != null && error.fbtraceId() != null ? error.fbtraceId() : traceHeader;
         Integer code = error == null ? null : error.code();
+        Integer subcode = error == null ? null : error.subcode();
         if (status >= 500) {
-            return failed(DeliveryErrorCode.META_UNAVAILABLE, describe(status, error, token), code, trace);
+            return failed(DeliveryErrorCode.META_UNAVAILABLE, describe(status, error, token), code, trace, status,
+                    subcode);
         }
         if (status == 429) {
-            return failed(DeliveryErrorCode.META_RATE_LIMITED, describe(status, error, token), code, trace);
+            return failed(DeliveryErrorCode.META_RATE_LIMITED, describe(status, error, token), code, trace, status,
+                    subcode);
         }
         if (error == null) {
             return failed(DeliveryErrorCode.META_UNAVAILABLE,
-                    "Meta answered HTTP " + status + " with a body that is not Meta's JSON", null, trace);
+                    "Meta answered HTTP " + status + " with a body that is not Meta's JSON", null, trace, status, null);
         }
-        return failed(classify(error), describe(status, error, token), code, trace);
+        return failed(classify(error), describe(status, error, token), code, trace, status, subcode);
     }
 
     private static DeliveryErrorCode classify(MetaError error) {
@@ -61,16 +64,17 @@ final class MetaResponses {
     private static DeliveryOutcome success(int status, JsonObject json, String traceHeader) {
         if (json == null) {
             return failed(DeliveryErrorCode.META_UNAVAILABLE,
-                    "Meta answered HTTP " + status + " with a body that is not Meta's JSON", null, traceHeader);
+                    "Meta answered HTTP " + status + " with a body that is not Meta's JSON", null, traceHeader, status,
+                    null);
         }
         String sent = json.getValue("fbtrace_id") instanceof String s ? SafeText.traceId(s) : null;
         String trace = sent != null ? sent : traceHeader;
         Object received = json.getValue("events_received");
         if (received instanceof Number n && n.doubleValue() >= 1) {
-            return new DeliveryOutcome.Accepted(trace);
+            return new DeliveryOutcome.Accepted(trace, status);
         }
         return failed(DeliveryErrorCode.META_UNAVAILABLE,
-                "Meta answered HTTP " + status + " without events_received >= 1", null, trace);
+                "Meta answered HTTP " + status + " without events_received >= 1", null, trace, status, null);
     }
 
     private static String describe(int status, MetaError error, String token) {
@@ -88,8 +92,9 @@ final class MetaResponses {
         return SafeText.scrub(text.toString(), token);
     }
 
-    private static DeliveryOutcome failed(DeliveryErrorCode code, String message, Integer metaCode, String trace) {
-        return new DeliveryOutcome.Failed(DeliveryError.of(code, message, metaCode, trace));
+    private static DeliveryOutcome failed(DeliveryErrorCode code, String message, Integer metaCode, String trace,
+            int status, Integer subcode) {
+        return new DeliveryOutcome.Failed(DeliveryError.of(code, message, metaCode, trace), null, status, subcode);
     }
 
     private static JsonObject parse(Buffer body) {

@@ -237,6 +237,25 @@ public abstract class ConversionRepositoryContractTest {
                 null))).items()).isEmpty();
     }
 
+    @Test
+    void lists_only_conversions_received_within_the_time_range_from_inclusive_to_exclusive() {
+        List<ConversionEvent> created = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            var at = T0.plusSeconds(60L * i);
+            created.add(result(repo.upsert(samples.candidate(300 + i, "t" + i, "1", at), at, WINDOW)).conversion());
+        }
+        ConversionQuery range = new ConversionQuery(samples.account(), null, null, null, null, 1, null,
+                T0.plusSeconds(60), T0.plusSeconds(180));
+        ConversionPage first = result(repo.list(range));
+        ConversionPage second = result(repo.list(new ConversionQuery(samples.account(), null, null, null, null, 1,
+                first.next(), T0.plusSeconds(60), T0.plusSeconds(180))));
+        assertThat(first.items()).containsExactly(created.get(2));
+        assertThat(second.items()).containsExactly(created.get(1));
+        assertThat(second.next()).isNull();
+        assertThat(result(repo.list(new ConversionQuery(samples.account(), null, null, null, null, 10, null,
+                T0.plusSeconds(120), null))).items()).containsExactly(created.get(3), created.get(2));
+    }
+
     private ConversionQuery query(TelegramUserId user, int limit, io.adtarget.application.port.in.ConversionCursor after) {
         return new ConversionQuery(samples.account(), null, null, user, null, limit, after);
     }

@@ -43,6 +43,7 @@ public final class AdTargetApp {
     private PgChangeFeed changeFeed;
     private Redis redis;
     private Workers workers;
+    private io.adtarget.persistence.pg.PgDeliveryAttempts attemptLog;
     private Tracing tracing;
     private final List<String> httpDeployments = new ArrayList<>();
     private int port;
@@ -111,6 +112,7 @@ public final class AdTargetApp {
         changeFeed = PgChangeFeed.start(vertx, PgPools.connectOptions(databaseUrl), Duration.ofSeconds(1)).await();
         Services.Ports ports = Adapters.ports(vertx, config, pool, changeFeed, redis, observability, telemetry,
                 secrets);
+        attemptLog = ports.attemptLog() instanceof io.adtarget.persistence.pg.PgDeliveryAttempts pg ? pg : null;
         Services services = Services.build(config, ports, clock);
 
         adminToken = config.adminToken();
@@ -128,7 +130,9 @@ public final class AdTargetApp {
                 services.siteAdmin(), clock, adminToken,
                 config.idempotencyFingerprint() != FingerprintMode.OFF,
                 new OperationsChecks(pool, redis, registryName), observability,
-                new RateLimitService(ports.rateLimiter(), config.rateLimit()));
+                new RateLimitService(ports.rateLimiter(), config.rateLimit()),
+                new HttpDependencies.Console(services.deliveryAttempts(), services.deliveryAttempts(),
+                        services.retryConversion(), services.deliveryHealth()));
         deployHttp(http);
 
         workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock);
@@ -182,6 +186,11 @@ public final class AdTargetApp {
             if (changeFeed != null) {
                 quietly(() -> changeFeed.close().await());
                 changeFeed = null;
+            }
+            if (attemptLog != null) {
+                // the last attempt records are written before the pool closes (bounded: they are history)
+                quietly(() -> attemptLog.drained().timeout(2, java.util.concurrent.TimeUnit.SECONDS).await());
+                attemptLog = null;
             }
             if (pool != null) {
                 quietly(() -> pool.close().await());

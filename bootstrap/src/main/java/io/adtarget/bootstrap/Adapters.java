@@ -18,6 +18,8 @@ import io.adtarget.persistence.pg.ChangeAnnouncingAccountRepository;
 import io.adtarget.persistence.pg.ChangeAnnouncingSiteRepository;
 import io.adtarget.persistence.pg.CachedSiteDirectory;
 import io.adtarget.persistence.pg.PgChangeFeed;
+import io.adtarget.persistence.pg.PgDeliveryAttempts;
+import io.adtarget.persistence.pg.PgDeliveryHealth;
 import io.adtarget.persistence.pg.PgIdempotencyStore;
 import io.adtarget.persistence.pg.PgPixelThrottles;
 import io.adtarget.persistence.pg.PgSiteDirectory;
@@ -43,6 +45,7 @@ final class Adapters {
 
     static Services.Ports ports(Vertx vertx, Config config, Pool pool, PgChangeFeed changeFeed, Redis redis,
             MetaAttemptListener metaListener, MicrometerTelemetry telemetry, SecretBox secrets) {
+        PgDeliveryAttempts attempts = new PgDeliveryAttempts(pool);
         return new Services.Ports(
                 new ReplayCachingIdempotencyStore(new PgIdempotencyStore(pool), REPLAY_CACHE_ENTRIES),
                 new PgConversionRepository(pool),
@@ -58,7 +61,10 @@ final class Adapters {
                 redis == null
                         ? new LocalRateLimiter()
                         : new FallbackRateLimiter(new RedisRateLimiter(RedisAPI.api(redis), REDIS_KEY_PREFIX),
-                                new LocalRateLimiter()));
+                                new LocalRateLimiter()),
+                attempts,
+                attempts,
+                new PgDeliveryHealth(pool));
     }
 
     static Redis redis(Vertx vertx, Config config) {

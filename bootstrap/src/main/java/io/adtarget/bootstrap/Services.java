@@ -4,6 +4,9 @@ import io.adtarget.application.port.out.AccountRepository;
 import io.adtarget.application.port.out.ApiKeyRepository;
 import io.adtarget.application.port.out.ConversionRepository;
 import io.adtarget.application.port.out.ConversionsGateway;
+import io.adtarget.application.port.out.DeliveryAttemptHistory;
+import io.adtarget.application.port.out.DeliveryAttemptLog;
+import io.adtarget.application.port.out.DeliveryHealthStats;
 import io.adtarget.application.port.out.DistributedLock;
 import io.adtarget.application.port.out.IdempotencyStore;
 import io.adtarget.application.port.out.PixelThrottles;
@@ -16,11 +19,14 @@ import io.adtarget.application.service.AccountAdminService;
 import io.adtarget.application.service.AuthenticateApiKeyService;
 import io.adtarget.application.service.ConversionSettings;
 import io.adtarget.application.service.DeliverConversionService;
+import io.adtarget.application.service.DeliveryAttemptsService;
+import io.adtarget.application.service.DeliveryHealthService;
 import io.adtarget.application.service.IdempotencyService;
 import io.adtarget.application.service.IdempotencySettings;
 import io.adtarget.application.service.PurgeIdempotencyRecordsService;
 import io.adtarget.application.service.QueryConversionsService;
 import io.adtarget.application.service.RecordConversionService;
+import io.adtarget.application.service.RetryConversionService;
 import io.adtarget.application.service.RetryDueConversionsService;
 import io.adtarget.application.service.SiteAdminService;
 import io.adtarget.domain.conversion.BackoffPolicy;
@@ -39,13 +45,17 @@ record Services(
         AuthenticateApiKeyService authenticate,
         AccountAdminService accountAdmin,
         SiteAdminService siteAdmin,
-        ConversionSettings conversionSettings) {
+        ConversionSettings conversionSettings,
+        DeliveryAttemptsService deliveryAttempts,
+        RetryConversionService retryConversion,
+        DeliveryHealthService deliveryHealth) {
 
     /** The outbound ports the services need. */
     record Ports(IdempotencyStore idempotencyStore, ConversionRepository conversions, SiteRepository sites,
             SiteDirectory siteDirectory, AccountRepository accounts, ApiKeyRepository apiKeys, DistributedLock lock,
             ConversionsGateway gateway, Timers timers, Telemetry telemetry, PixelThrottles throttles,
-            RateLimiter rateLimiter) {
+            RateLimiter rateLimiter, DeliveryAttemptLog attemptLog, DeliveryAttemptHistory attemptHistory,
+            DeliveryHealthStats deliveryHealth) {
     }
 
     static Services build(Config config, Ports ports, Clock clock) {
@@ -57,7 +67,7 @@ record Services(
         ConversionSettings conversionSettings = conversionSettings(config);
 
         DeliverConversionService deliver = new DeliverConversionService(ports.conversions(), ports.gateway(), clock,
-                random, conversionSettings, ports.telemetry(), ports.throttles());
+                random, conversionSettings, ports.telemetry(), ports.throttles(), ports.attemptLog());
         return new Services(
                 new IdempotencyService(ports.idempotencyStore(), ports.timers(), clock, random, idempotencySettings,
                         ports.telemetry()),
@@ -72,7 +82,10 @@ record Services(
                 new AuthenticateApiKeyService(ports.apiKeys()),
                 new AccountAdminService(ports.accounts(), ports.apiKeys(), clock, random, random),
                 new SiteAdminService(ports.sites(), ports.accounts(), clock, random),
-                conversionSettings);
+                conversionSettings,
+                new DeliveryAttemptsService(ports.conversions(), ports.attemptHistory()),
+                new RetryConversionService(ports.conversions(), ports.sites(), deliver, clock, conversionSettings),
+                new DeliveryHealthService(ports.deliveryHealth(), ports.accounts(), clock));
     }
 
     /**

@@ -10,11 +10,15 @@ import io.adtarget.domain.shared.AccountId;
 import io.adtarget.http.problem.FieldError;
 import io.adtarget.http.problem.Problem;
 import io.vertx.core.MultiMap;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** Reads the list endpoint's query: filters, limit 1–200 (default 50) and the opaque cursor. */
+/** Reads the list endpoint's query: filters, a received-time range, limit 1–200 (default 50) and the opaque cursor. */
 final class ListQueryParser {
     private ListQueryParser() {
     }
@@ -27,11 +31,16 @@ final class ListQueryParser {
         ChannelId channelId = read(params, "channelId", ChannelId::new, errors);
         Integer limit = read(params, "limit", ListQueryParser::limit, errors);
         ConversionCursor cursor = read(params, "cursor", ConversionCursor::decode, errors);
+        Instant from = read(params, "from", text -> time("from", text), errors);
+        Instant to = read(params, "to", text -> time("to", text), errors);
+        if (from != null && to != null && !from.isBefore(to)) {
+            errors.add(new FieldError("to", "must be later than from"));
+        }
         if (!errors.isEmpty()) {
             throw Problem.validation(errors).toException();
         }
         return new ConversionQuery(accountId, status, eventType, userId, channelId,
-                limit == null ? ConversionQuery.DEFAULT_LIMIT : limit, cursor);
+                limit == null ? ConversionQuery.DEFAULT_LIMIT : limit, cursor, from, to);
     }
 
     private static <T> T read(MultiMap params, String name, Function<String, T> parse, List<FieldError> errors) {
@@ -50,6 +59,18 @@ final class ListQueryParser {
             errors.add(new FieldError(name, message.startsWith(name + " ") ? message.substring(name.length() + 1)
                     : message));
             return null;
+        }
+    }
+
+    /** An RFC 3339 time with its offset ({@code 2026-03-01T12:00:00Z}), truncated to microseconds as stored. */
+    private static Instant time(String name, String text) {
+        if (text.length() > 40) {
+            throw new IllegalArgumentException(name + " must be an RFC 3339 date-time such as 2026-03-01T12:00:00Z");
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an RFC 3339 date-time such as 2026-03-01T12:00:00Z");
         }
     }
 

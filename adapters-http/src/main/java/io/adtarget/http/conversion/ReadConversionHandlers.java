@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adtarget.application.port.in.ApiPrincipal;
 import io.adtarget.application.port.in.GetConversionUseCase;
 import io.adtarget.application.port.in.ListConversionsUseCase;
+import io.adtarget.application.port.in.ListDeliveryAttemptsUseCase;
 import io.adtarget.application.port.in.ConversionQuery;
 import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.shared.Uuids;
@@ -19,10 +20,28 @@ import io.vertx.ext.web.RoutingContext;
 public final class ReadConversionHandlers {
     private final GetConversionUseCase getConversion;
     private final ListConversionsUseCase listConversions;
+    private final ListDeliveryAttemptsUseCase attempts;
 
-    public ReadConversionHandlers(GetConversionUseCase getConversion, ListConversionsUseCase listConversions) {
+    public ReadConversionHandlers(GetConversionUseCase getConversion, ListConversionsUseCase listConversions,
+            ListDeliveryAttemptsUseCase attempts) {
         this.getConversion = getConversion;
         this.listConversions = listConversions;
+        this.attempts = attempts;
+    }
+
+    /** The conversion's calls to Meta; another account's conversion is not found. */
+    public void attempts(RoutingContext ctx) {
+        ApiPrincipal principal = ctx.get(Keys.PRINCIPAL);
+        String id = ctx.pathParam("conversionId");
+        if (!Uuids.isCanonical(id)) {
+            ctx.fail(notFound().toException());
+            return;
+        }
+        attempts.attempts(principal.accountId(), ConversionId.parse(id))
+                .onSuccess(found -> found.ifPresentOrElse(
+                        list -> Responses.json(ctx, 200, AttemptJson.render(id, list)),
+                        () -> ctx.fail(notFound().toException())))
+                .onFailure(ctx::fail);
     }
 
     public void get(RoutingContext ctx) {
@@ -42,14 +61,16 @@ public final class ReadConversionHandlers {
     public void list(RoutingContext ctx) {
         ApiPrincipal principal = ctx.get(Keys.PRINCIPAL);
         ConversionQuery query = ListQueryParser.parse(ctx.queryParams(), principal.accountId());
-        listConversions.list(query).onSuccess(page -> {
-            ObjectNode body = Json.object();
-            ArrayNode items = body.putArray("items");
-            page.items().forEach(conversion -> items.add(ConversionJson.render(conversion, false)));
-            body.put("nextCursor", page.next() == null ? null : page.next().encode());
-            body.set("coverage", CoverageJson.perSite(page.items()));
-            Responses.json(ctx, 200, body);
-        }).onFailure(ctx::fail);
+        listConversions.list(query).onSuccess(page -> Responses.json(ctx, 200, page(page))).onFailure(ctx::fail);
+    }
+
+    static ObjectNode page(io.adtarget.application.port.in.ConversionPage page) {
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        page.items().forEach(conversion -> items.add(ConversionJson.render(conversion, false)));
+        body.put("nextCursor", page.next() == null ? null : page.next().encode());
+        body.set("coverage", CoverageJson.perSite(page.items()));
+        return body;
     }
 
     static Problem notFound() {

@@ -4,6 +4,7 @@ import io.adtarget.application.port.out.DeliveryOutcomes;
 import io.adtarget.application.port.out.ConversionsGateway;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryOutcome;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryRequest;
+import io.adtarget.application.port.out.DeliveryAttemptLog;
 import io.adtarget.application.port.out.PixelThrottles;
 import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.domain.conversion.ConversionEvent;
@@ -36,6 +37,7 @@ public final class DeliverConversionService implements ConversionDelivery {
     private final ConversionSettings settings;
     private final Telemetry telemetry;
     private final PixelThrottles throttles;
+    private final AttemptRecorder attempts;
 
     public DeliverConversionService(DeliveryOutcomes repository, ConversionsGateway gateway, Clock clock,
             RandomGenerator random, ConversionSettings settings, Telemetry telemetry) {
@@ -44,6 +46,13 @@ public final class DeliverConversionService implements ConversionDelivery {
 
     public DeliverConversionService(DeliveryOutcomes repository, ConversionsGateway gateway, Clock clock,
             RandomGenerator random, ConversionSettings settings, Telemetry telemetry, PixelThrottles throttles) {
+        this(repository, gateway, clock, random, settings, telemetry, throttles, DeliveryAttemptLog.NONE);
+    }
+
+    public DeliverConversionService(ConversionRepository repository, ConversionsGateway gateway, Clock clock,
+            RandomGenerator random, ConversionSettings settings, Telemetry telemetry, PixelThrottles throttles,
+            DeliveryAttemptLog attemptLog) {
+        this.attempts = new AttemptRecorder(attemptLog);
         this.throttles = Objects.requireNonNull(throttles, "throttles");
         this.repository = repository;
         this.gateway = gateway;
@@ -123,6 +132,8 @@ public final class DeliverConversionService implements ConversionDelivery {
     }
 
     private Future<DeliveryOutcome> send(DeliveryRequest request) {
+        Instant startedAt = Now.of(clock);
+        long started = System.nanoTime();
         Future<DeliveryOutcome> sent;
         try {
             sent = gateway.send(request);
@@ -130,8 +141,11 @@ public final class DeliverConversionService implements ConversionDelivery {
             sent = Future.failedFuture(e);
         }
         // The gateway's own failure text may carry a URL or token: store a fixed message instead.
-        return sent.otherwise(failure -> new DeliveryOutcome.Failed(
-                DeliveryError.of(DeliveryErrorCode.META_UNAVAILABLE, "Meta could not be reached")));
+        return sent.otherwise(failure -> (DeliveryOutcome) new DeliveryOutcome.Failed(
+                DeliveryError.of(DeliveryErrorCode.META_UNAVAILABLE, "Meta could not be reached")))
+                // fire and forget: the attempt log never delays or fails the delivery
+                .onSuccess(outcome -> attempts.record(request.conversion(), startedAt,
+                        Duration.ofNanos(System.nanoTime() - started), outcome));
     }
 
     private UnaryOperator<ConversionEvent> transitionFor(DeliveryOutcome outcome, Instant now) {

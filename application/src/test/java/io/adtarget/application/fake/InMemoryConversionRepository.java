@@ -104,6 +104,8 @@ public final class InMemoryConversionRepository implements ConversionRepository 
                 .filter(c -> query.eventType() == null || c.eventType().equals(query.eventType()))
                 .filter(c -> query.telegramUserId() == null || c.telegramUserId().equals(query.telegramUserId()))
                 .filter(c -> query.channelId() == null || c.channelId().equals(query.channelId()))
+                .filter(c -> query.receivedFrom() == null || !c.createdAt().isBefore(query.receivedFrom()))
+                .filter(c -> query.receivedBefore() == null || c.createdAt().isBefore(query.receivedBefore()))
                 .filter(c -> query.after() == null || isAfter(c, query.after()))
                 .sorted(NEWEST_FIRST)
                 .limit(query.limit() + 1L)

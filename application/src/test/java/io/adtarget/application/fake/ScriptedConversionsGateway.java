@@ -29,6 +29,12 @@ public final class ScriptedConversionsGateway implements ConversionsGateway {
         return this;
     }
 
+    /** The next call answers exactly {@code outcome}. */
+    public synchronized ScriptedConversionsGateway then(DeliveryOutcome outcome) {
+        script.add(() -> Future.succeededFuture(outcome));
+        return this;
+    }
+
     /** The call fails as a broken adapter would (not an HTTP outcome). */
     public synchronized ScriptedConversionsGateway thenThrow(Throwable failure) {
         script.add(() -> Future.failedFuture(failure));

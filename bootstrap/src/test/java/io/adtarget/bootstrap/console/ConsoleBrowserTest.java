@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
+import io.adtarget.bootstrap.faults.CapturedLogs;
+import io.adtarget.meta.testing.FakeGraphReply;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -19,75 +25,258 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The console in Debian's headless Chromium against the real service: what a customer sees, and what it cannot. */
+/**
+ * The console in Debian's headless Chromium against the real service: what a customer sees and what
+ * it cannot, and an operator fixing a failed delivery with Retry now. Waits are bounded polls of the page.
+ */
 class ConsoleBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private Path profile;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: the console's browser test needs Debian's /usr/bin/chromium and /usr/bin/chromedriver"
+                        + " (apt-get install chromium chromium-driver; .ci/run installs them)");
+        profile = Files.createTempDirectory("console-chromium-");
+        browser = chromium(profile);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
 
     @Test
     void a_customer_signs_in_sees_only_its_own_conversion_opens_it_and_signing_out_forgets_the_secret()
             throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: the console's browser test needs Debian's /usr/bin/chromium and /usr/bin/chromedriver"
-                        + " (apt-get install chromium chromium-driver; .ci/run installs them)");
-        Path profile = Files.createTempDirectory("console-chromium-");
-        try (RunningService service = RunningService.start()) {
+        try (CapturedLogs logs = CapturedLogs.capture(); RunningService service = RunningService.start()) {
             Tenant acme = service.provision("live", false, null, "-1001");
             Tenant other = service.provision("live", false, null, "-1002");
-            String id = service.postConversion(acme.apiKey(), null, acme.purchase(7L)).bodyAsJsonObject().getString("conversionId");
-            WebDriver browser = chromium(profile);
-            try {
-                String console = "http://127.0.0.1:" + service.port() + "/console/";
-                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+            JsonObject purchase = acme.purchase(7L).put("userData", new JsonObject()
+                    .put("email", "ada@example.com").put("fbp", "fb.1.1700000000000.123456789"));
+            String id = service.postConversion(acme.apiKey(), null, purchase).bodyAsJsonObject().getString("conversionId");
+            String console = "http://127.0.0.1:" + service.port() + "/console/";
 
-                browser.get(console);
-                screenshot(browser, "sign-in.png");
-                signIn(browser, acme.apiKey());
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), id));
-                screenshot(browser, "conversions.png");
-                browser.findElement(By.linkText(id)).click();
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fields"), "Purchase"));
-                screenshot(browser, "conversion.png");
-                assertThat(browser.getCurrentUrl()).doesNotContain(acme.apiKey());
-                browser.findElement(By.id("sign-out")).click();
-                assertThat(storage(browser)).doesNotContain(acme.apiKey());
+            browser.get(console);
+            screenshot("sign-in.png");
+            signIn(acme.apiKey());
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), id));
+            screenshot("conversions.png");
+            browser.findElement(By.linkText(id)).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fields"), "Purchase"));
+            // the names of the user data fields it carried, never their values
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-data"), "em"));
+            assertThat(browser.findElement(By.id("user-data")).getText()).contains("fbp")
+                    .doesNotContain("ada@example.com");
+            assertThat(browser.getPageSource()).doesNotContain("ada@example.com", "123456789\"");
+            screenshot("conversion.png");
+            assertThat(browser.findElement(By.id("retry-box")).isDisplayed()).as("no Retry now for a customer").isFalse();
+            assertThat(browser.getCurrentUrl()).doesNotContain(acme.apiKey());
+            browser.findElement(By.id("sign-out")).click();
+            assertThat(storage()).doesNotContain(acme.apiKey());
 
-                signIn(browser, other.apiKey());
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("conversions")));
-                wait.until(ExpectedConditions.attributeToBe(By.id("rows"), "aria-busy", "false"));
-                assertThat(browser.findElement(By.id("rows")).getText()).doesNotContain(id);
-                browser.findElement(By.id("sign-out")).click();
-
-                signIn(browser, RunningService.ADMIN_TOKEN);
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
-                browser.findElement(By.id("sign-out")).click();
-                assertThat(browser.getCurrentUrl()).doesNotContain(RunningService.ADMIN_TOKEN);
-                assertThat(storage(browser)).doesNotContain(RunningService.ADMIN_TOKEN);
-            } finally {
-                browser.quit();
-            }
+            signIn(other.apiKey());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("conversions")));
+            wait.until(ExpectedConditions.attributeToBe(By.id("rows"), "aria-busy", "false"));
+            assertThat(browser.findElement(By.id("rows")).getText()).doesNotContain(id);
+            browser.findElement(By.id("sign-out")).click();
+            assertThat(logs.lines()).isNotEmpty()
+                    .noneSatisfy(line -> assertThat(line).contains(acme.apiKey()))
+                    .noneSatisfy(line -> assertThat(line).contains(other.apiKey()))
+                    .noneSatisfy(line -> assertThat(line).contains("ada@example.com"));
         }
     }
 
-    private static void signIn(WebDriver browser, String secret) {
-        browser.findElement(By.id("secret")).sendKeys(secret);
+    @Test
+    void an_operator_sees_a_failed_delivery_and_its_attempt_and_retry_now_sends_it() throws IOException {
+        try (CapturedLogs logs = CapturedLogs.capture(); RunningService service = RunningService.start()) {
+            Tenant acme = service.provision("live", true, null, "-1001");
+            // Meta refuses for good (a non-retryable error): the conversion ends failed
+            service.meta().answerByDefault(FakeGraphReply.metaError(400, 100, 2804003, false,
+                    "Invalid parameter"));
+            String id = service.postConversion(acme.apiKey(), null, acme.purchase(8L).put("userData", new JsonObject()
+                    .put("fbp", "fb.1.1700000000000.987654321").put("clientIpAddress", "203.0.113.9")
+                    .put("clientUserAgent", "Mozilla/5.0"))).bodyAsJsonObject().getString("conversionId");
+            assertThat(service.getConversion(acme.apiKey(), id).getString("status")).isEqualTo("failed");
+
+            browser.get("http://127.0.0.1:" + service.port() + "/console/");
+            signIn(RunningService.ADMIN_TOKEN);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list-hint")));
+            browser.findElement(By.id("filter-account")).sendKeys(acme.accountId());
+            // a time range the API refuses: its problem+json names the field, and the page marks that field
+            setValue("filter-from", "2030-01-02T00:00:00");
+            setValue("filter-to", "2030-01-01T00:00:00");
+            browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("filter-to"), "aria-invalid", "true"));
+            assertThat(browser.findElement(By.id("filters")).getText()).contains("must be later than from");
+            // a range around now, and the status filter
+            setValue("filter-from", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1)
+                    .withNano(0).toString());
+            setValue("filter-to", "");
+            new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("failed");
+            browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), id));
+            assertThat(browser.findElement(By.id("filter-to")).getAttribute("aria-invalid")).isNull();
+            screenshot("operator-conversions.png");
+            browser.findElement(By.linkText(id)).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attempts"), "meta-rejected"));
+            String attempt = browser.findElement(By.id("attempts")).getText();
+            assertThat(attempt).contains("400", "100 / 2804003", "fake-error-trace-100");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("retry")));
+            screenshot("conversion-failed.png");
+
+            service.meta().answerByDefault(FakeGraphReply.accept());
+            browser.findElement(By.id("retry")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("retry-status"), "now sent"));
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#attempts tr"), 2));
+            assertThat(browser.findElement(By.id("fields")).getText()).contains("sent");
+            assertThat(browser.findElement(By.id("retry-box")).isDisplayed()).isFalse();
+            assertThat(service.getConversion(acme.apiKey(), id).getString("status")).isEqualTo("sent");
+            assertThat(service.meta().requests()).hasSize(2);
+            screenshot("conversion-retried.png");
+
+            browser.manage().window().setSize(new Dimension(390, 844));
+            screenshot("phone-conversion.png");
+            browser.manage().window().setSize(new Dimension(1100, 800));
+
+            // the account's delivery health: the refused call's Meta code, the conversion now sent, a chart
+            browser.findElement(By.id("nav-health")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("health-sites"), "meta-rejected"));
+            String health = browser.findElement(By.id("health-sites")).getText();
+            assertThat(health).contains("Shop", "Sent\n1", "Failed\n0", "Retry queue\n0", "100", "100 %");
+            assertThat(browser.findElements(By.cssSelector("#health-sites svg.chart rect.bar-sent"))).hasSize(1);
+            screenshot("health.png");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            screenshot("phone-health.png");
+            browser.manage().window().setSize(new Dimension(1100, 800));
+
+            browser.findElement(By.id("sign-out")).click();
+            assertThat(browser.getCurrentUrl()).doesNotContain(RunningService.ADMIN_TOKEN);
+            assertThat(storage()).doesNotContain(RunningService.ADMIN_TOKEN);
+            // the service's whole log of the run (at DEBUG): it saw the console's calls, never the token
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("meta attempt"));
+            assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains(RunningService.ADMIN_TOKEN));
+            assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains(acme.apiKey()));
+        }
+    }
+
+    @Test
+    void an_operator_provisions_a_customer_with_the_setup_forms_each_showing_the_apis_field_errors()
+            throws IOException {
+        try (CapturedLogs logs = CapturedLogs.capture(); RunningService service = RunningService.start()) {
+            browser.get("http://127.0.0.1:" + service.port() + "/console/");
+            signIn(RunningService.ADMIN_TOKEN);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-setup"))).click();
+
+            submit("form-account");
+            fieldError("account-name");
+            browser.findElement(By.id("account-name")).sendKeys("Globex");
+            submit("form-account");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form-account .result"),
+                    "Created account Globex"));
+            String accountId = browser.findElement(By.id("key-account")).getAttribute("value");
+            assertThat(accountId).matches("[0-9a-f-]{36}");
+
+            browser.findElement(By.id("key-name")).sendKeys("prod");
+            submit("form-key");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-key")));
+            String key = browser.findElement(By.id("issued-key-value")).getAttribute("value");
+            assertThat(key).startsWith("atk_live_");
+            browser.findElement(By.id("copy-key")).click();
+            wait.until(ExpectedConditions.textMatches(By.id("copy-status"), java.util.regex.Pattern.compile(".+")));
+
+            browser.findElement(By.id("site-name")).sendKeys("Globex shop");
+            browser.findElement(By.id("site-pixel")).sendKeys("not-a-pixel");
+            submit("form-site");
+            fieldError("site-pixel");
+            browser.findElement(By.id("site-pixel")).clear();
+            browser.findElement(By.id("site-pixel")).sendKeys("123456789012345");
+            browser.findElement(By.id("site-token")).sendKeys("EAAsetupformsecret0123");
+            submit("form-site");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form-site .result"),
+                    "Created site Globex shop"));
+
+            submit("form-channel");
+            fieldError("channel-id");
+            browser.findElement(By.id("channel-id")).sendKeys("-1009");
+            submit("form-channel");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form-channel .result"),
+                    "Attached channel -1009"));
+            // a committed screenshot must not show a key-shaped secret (scanners would flag it): mask it first
+            setValue("issued-key-value", "atk_live_•••• (the real key is shown here once)");
+            screenshot("setup.png");
+
+            // the key the form showed once works: a conversion on the new channel, seen by its customer
+            JsonObject purchase = new JsonObject().put("telegramUserId", 99).put("channelId", "-1009")
+                    .put("eventType", "Purchase").put("value", 5.0).put("currency", "USD");
+            String id = service.postConversion(key, null, purchase).bodyAsJsonObject().getString("conversionId");
+            browser.findElement(By.id("sign-out")).click();
+            assertThat(browser.findElement(By.id("issued-key-value")).getAttribute("value")).isEmpty();
+            signIn(key);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), id));
+            assertThat(browser.findElement(By.id("nav-setup")).isDisplayed()).as("no setup for a customer").isFalse();
+            browser.findElement(By.id("sign-out")).click();
+            assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains(key))
+                    .noneSatisfy(line -> assertThat(line).contains("EAAsetupformsecret0123"))
+                    .noneSatisfy(line -> assertThat(line).contains(RunningService.ADMIN_TOKEN));
+        }
+    }
+
+    private void submit(String formId) {
+        browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
+    }
+
+    /** The field is marked invalid and described by the message the API's problem+json gave for it. */
+    private void fieldError(String inputId) {
+        wait.until(ExpectedConditions.attributeToBe(By.id(inputId), "aria-invalid", "true"));
+        String described = browser.findElement(By.id(inputId)).getAttribute("aria-describedby");
+        assertThat(described).contains("err-");
+        String messageId = described.substring(described.indexOf("err-")).split(" ")[0];
+        assertThat(browser.findElement(By.id(messageId)).getText()).isNotBlank();
+    }
+
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id,
+                value);
+    }
+
+    private void signIn(String secret) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret"))).sendKeys(secret);
         browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
     }
 
-    private static String storage(WebDriver browser) {
+    private String storage() {
         return (String) ((JavascriptExecutor) browser).executeScript(
                 "return JSON.stringify(sessionStorage) + JSON.stringify(localStorage)");
     }
 
-    private static void screenshot(WebDriver browser, String name) throws IOException {
+    private void screenshot(String name) throws IOException {
         // The committed screenshots under docs/console are refreshed only on request
         // (-Dconsole.screenshots=docs); an ordinary run writes them to target/ and leaves the tree clean.
         Path docs = "docs".equals(System.getProperty("console.screenshots"))
                 ? Path.of("..", "docs", "console") : Path.of("target", "console-screenshots");
         Files.createDirectories(docs);
-        Files.write(docs.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        // the whole page, not only the first screenful: the window grows to the page's height for the shot
+        Dimension window = browser.manage().window().getSize();
+        long height = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return Math.ceil(document.documentElement.scrollHeight)");
+        browser.manage().window().setSize(new Dimension(window.getWidth(),
+                (int) Math.min(4000, Math.max(window.getHeight(), height + 140))));
+        try {
+            Files.write(docs.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.manage().window().setSize(window);
+        }
     }
 
     private static WebDriver chromium(Path profile) {

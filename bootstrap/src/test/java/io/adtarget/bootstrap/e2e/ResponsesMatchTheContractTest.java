@@ -118,8 +118,42 @@ class ResponsesMatchTheContractTest {
         check("getConversion", 404, apiKey(HttpMethod.GET, conversions + "/00000000-0000-4000-8000-000000000000")
                 .send().await());
 
+        // the console's reads: a conversion's attempts (written just after the call, so waited for)
+        String attempts = conversions + "/" + conversionId + "/attempts";
+        Eventually.until(java.time.Duration.ofSeconds(10),
+                () -> apiKey(HttpMethod.GET, attempts).send().await().bodyAsJsonObject().getJsonArray("items").size(),
+                n -> n > 0);
+        check("listDeliveryAttempts", 200, apiKey(HttpMethod.GET, attempts).send().await());
+        check("listDeliveryAttempts", 401, service.request(HttpMethod.GET, attempts).send().await());
+        check("listDeliveryAttempts", 404, apiKey(HttpMethod.GET, conversions + "/00000000-0000-4000-8000-000000000000"
+                + "/attempts").send().await());
+
+        check("getDeliveryHealth", 200, apiKey(HttpMethod.GET, "/api/v1/delivery-health").send().await());
+        check("getDeliveryHealth", 401, service.request(HttpMethod.GET, "/api/v1/delivery-health").send().await());
+
         // the admin API
         String unknown = "00000000-0000-4000-8000-000000000000";
+        check("adminGetDeliveryHealth", 200, admin(HttpMethod.GET, "/admin/v1/accounts/" + tenant.accountId()
+                + "/delivery-health").send().await());
+        check("adminGetDeliveryHealth", 404, admin(HttpMethod.GET, "/admin/v1/accounts/" + unknown
+                + "/delivery-health").send().await());
+        check("adminListConversions", 200, admin(HttpMethod.GET, "/admin/v1/conversions?accountId="
+                + tenant.accountId()).send().await());
+        check("adminListConversions", 400, admin(HttpMethod.GET, "/admin/v1/conversions").send().await());
+        check("adminGetConversion", 200, admin(HttpMethod.GET, "/admin/v1/conversions/" + conversionId).send().await());
+        check("adminGetConversion", 404, admin(HttpMethod.GET, "/admin/v1/conversions/" + unknown).send().await());
+        check("adminListDeliveryAttempts", 200, admin(HttpMethod.GET, "/admin/v1/conversions/" + conversionId
+                + "/attempts").send().await());
+        check("adminListDeliveryAttempts", 404, admin(HttpMethod.GET, "/admin/v1/conversions/" + unknown
+                + "/attempts").send().await());
+        // Retry now: a conversion Meta refused for good, then retried (the fake accepts by default), then 409
+        service.meta().enqueue(io.adtarget.meta.testing.FakeGraphReply.metaError(400, 100, 2804003, false,
+                "Invalid parameter"));
+        String refused = apiKey(HttpMethod.POST, conversions).sendJsonObject(tenant.purchase(5151)).await()
+                .bodyAsJsonObject().getString("conversionId");
+        check("retryConversion", 200, admin(HttpMethod.POST, "/admin/v1/conversions/" + refused + "/retry").send().await());
+        check("retryConversion", 409, admin(HttpMethod.POST, "/admin/v1/conversions/" + refused + "/retry").send().await());
+        check("retryConversion", 404, admin(HttpMethod.POST, "/admin/v1/conversions/" + unknown + "/retry").send().await());
         HttpResponse<Buffer> account = check("createAccount", 201,
                 admin(HttpMethod.POST, "/admin/v1/accounts").sendJsonObject(new JsonObject().put("name", "Contract")).await());
         String accountId = account.bodyAsJsonObject().getString("id");

@@ -20,16 +20,24 @@ public interface ConversionsGateway {
     }
 
     sealed interface DeliveryOutcome {
-        /** Meta accepted the event ({@code events_received >= 1}). */
-        record Accepted(String fbtraceId) implements DeliveryOutcome {
+        /**
+         * Meta accepted the event ({@code events_received >= 1}); {@code httpStatus} is the status of
+         * its answer (null when no HTTP call was made, as in dry-run).
+         */
+        record Accepted(String fbtraceId, Integer httpStatus) implements DeliveryOutcome {
+            public Accepted(String fbtraceId) {
+                this(fbtraceId, null);
+            }
         }
 
         /**
          * Meta refused it, answered garbage, or could not be reached in time. {@code retryAfter},
          * when Meta gave one (its {@code Retry-After}, or the estimated time to regain access of a
-         * throttled app), is the earliest the next attempt may go; null otherwise.
+         * throttled app), is the earliest the next attempt may go; null otherwise. {@code httpStatus}
+         * and {@code metaSubcode} are those of Meta's answer when there was one (the attempt log shows them).
          */
-        record Failed(DeliveryError error, Duration retryAfter) implements DeliveryOutcome {
+        record Failed(DeliveryError error, Duration retryAfter, Integer httpStatus, Integer metaSubcode)
+                implements DeliveryOutcome {
             public Failed {
                 Objects.requireNonNull(error, "error");
                 if (retryAfter != null && retryAfter.isNegative()) {
@@ -37,8 +45,17 @@ public interface ConversionsGateway {
                 }
             }
 
+            public Failed(DeliveryError error, Duration retryAfter) {
+                this(error, retryAfter, null, null);
+            }
+
             public Failed(DeliveryError error) {
                 this(error, null);
+            }
+
+            /** The same failure with Meta's floor for the next attempt. */
+            public Failed withRetryAfter(Duration floor) {
+                return new Failed(error, floor, httpStatus, metaSubcode);
             }
         }
     }

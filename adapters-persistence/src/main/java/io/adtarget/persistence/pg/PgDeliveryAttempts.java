@@ -1,0 +1,163 @@
+package io.adtarget.persistence.pg;
+
+import io.adtarget.application.port.out.DeliveryAttemptHistory;
+import io.adtarget.application.port.out.DeliveryAttemptLog;
+import io.adtarget.domain.conversion.ConversionId;
+import io.adtarget.domain.conversion.DeliveryAttempt;
+import io.adtarget.domain.shared.AccountId;
+import io.adtarget.domain.shared.SiteId;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The attempt log on Postgres. {@link #record} only queues the row; one writer at a time drains the
+ * queue in batches, each batch its own transaction with {@code synchronous_commit = off}: no WAL
+ * flush is waited for, no conversion row is touched, and a row lost in a crash costs only history.
+ * A full queue (Postgres away for long) drops new rows and counts them rather than grow without bound.
+ */
+public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAttemptHistory {
+    private static final Logger LOG = LoggerFactory.getLogger(PgDeliveryAttempts.class);
+    static final int MAX_QUEUED = 10_000;
+    static final int MAX_BATCH = 500;
+    static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
+    static final String INSERT = "INSERT INTO delivery_attempts (conversion_id, account_id, site_id, attempt_number,"
+            + " attempted_at, outcome, http_status, meta_code, meta_subcode, fbtrace_id, latency_ms)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+    static final String OF_CONVERSION = "SELECT conversion_id, account_id, site_id, attempt_number, attempted_at,"
+            + " outcome, http_status, meta_code, meta_subcode, fbtrace_id, latency_ms FROM delivery_attempts"
+            + " WHERE conversion_id = $1 ORDER BY attempted_at DESC, id DESC LIMIT $2";
+
+    private final Pool pool;
+    private final Queue<DeliveryAttempt> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicLong dropped = new AtomicLong();
+    private final List<Promise<Void>> drainWaiters = new ArrayList<>();
+
+    public PgDeliveryAttempts(Pool pool) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+    }
+
+    @Override
+    public void record(DeliveryAttempt attempt) {
+        if (attempt == null) {
+            return;
+        }
+        if (queued.incrementAndGet() > MAX_QUEUED) {
+            queued.decrementAndGet();
+            long lost = dropped.incrementAndGet();
+            if (lost == 1 || lost % 1000 == 0) {
+                LOG.warn("delivery attempt log full ({} queued): {} attempt record(s) dropped so far", MAX_QUEUED, lost);
+            }
+            return;
+        }
+        queue.add(attempt);
+        writeSoon();
+    }
+
+    @Override
+    public Future<List<DeliveryAttempt>> ofConversion(ConversionId conversionId, int limit) {
+        return PgErrors.guard(pool.preparedQuery(OF_CONVERSION).execute(Tuple.of(conversionId.value(), limit))
+                .map(rows -> {
+                    List<DeliveryAttempt> attempts = new ArrayList<>();
+                    for (Row row : rows) {
+                        attempts.add(attempt(row));
+                    }
+                    Collections.reverse(attempts);
+                    return attempts;
+                }));
+    }
+
+    /** Completes once every attempt recorded so far has been written (or given up on); for shutdown and tests. */
+    public synchronized Future<Void> drained() {
+        if (queued.get() == 0 && !writing.get()) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> waiter = Promise.promise();
+        drainWaiters.add(waiter);
+        return waiter.future();
+    }
+
+    /** Attempts dropped because the queue was full. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void writeSoon() {
+        if (writing.compareAndSet(false, true)) {
+            writeBatch();
+        }
+    }
+
+    private void writeBatch() {
+        List<Tuple> batch = new ArrayList<>();
+        for (DeliveryAttempt next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
+            batch.add(tuple(next));
+        }
+        if (batch.isEmpty()) {
+            writing.set(false);
+            if (!queue.isEmpty()) {
+                writeSoon();
+            } else {
+                releaseDrainWaiters();
+            }
+            return;
+        }
+        Future<Void> written;
+        try {
+            written = pool.withTransaction(connection -> connection.query(ASYNC_COMMIT).execute()
+                    .compose(ignored -> connection.preparedQuery(INSERT).executeBatch(batch)).mapEmpty());
+        } catch (RuntimeException e) {
+            written = Future.failedFuture(e);
+        }
+        written.onComplete(result -> {
+            queued.addAndGet(-batch.size());
+            if (result.failed()) {
+                LOG.warn("could not write {} delivery attempt record(s): {}", batch.size(),
+                        result.cause().toString());
+            }
+            writeBatch();
+        });
+    }
+
+    private synchronized void releaseDrainWaiters() {
+        if (queued.get() != 0 || writing.get()) {
+            return;
+        }
+        List<Promise<Void>> waiters = List.copyOf(drainWaiters);
+        drainWaiters.clear();
+        waiters.forEach(Promise::tryComplete);
+    }
+
+    private static Tuple tuple(DeliveryAttempt a) {
+        return Tuple.tuple(List.of(a.conversionId().value(), a.accountId().value(), a.siteId().value(),
+                a.attemptNumber(), Sql.ts(a.attemptedAt()), a.outcome()))
+                .addValue(a.httpStatus())
+                .addValue(a.metaCode())
+                .addValue(a.metaSubcode())
+                .addValue(a.fbtraceId())
+                .addValue((int) Math.min(Integer.MAX_VALUE, a.latencyMs()));
+    }
+
+    private static DeliveryAttempt attempt(Row row) {
+        return new DeliveryAttempt(new ConversionId(row.getUUID("conversion_id")),
+                new AccountId(row.getUUID("account_id")), new SiteId(row.getUUID("site_id")),
+                row.getInteger("attempt_number"), Sql.instant(row.getOffsetDateTime("attempted_at")),
+                row.getString("outcome"), row.getInteger("http_status"), row.getInteger("meta_code"),
+                row.getInteger("meta_subcode"), row.getString("fbtrace_id"), row.getInteger("latency_ms"));
+    }
+}
