@@ -49,7 +49,7 @@ public final class DeliverConversionService implements ConversionDelivery {
         this(repository, gateway, clock, random, settings, telemetry, throttles, DeliveryAttemptLog.NONE);
     }
 
-    public DeliverConversionService(ConversionRepository repository, ConversionsGateway gateway, Clock clock,
+    public DeliverConversionService(DeliveryOutcomes repository, ConversionsGateway gateway, Clock clock,
             RandomGenerator random, ConversionSettings settings, Telemetry telemetry, PixelThrottles throttles,
             DeliveryAttemptLog attemptLog) {
         this.attempts = new AttemptRecorder(attemptLog);
