@@ -242,6 +242,56 @@ class TelegramAttributionEndToEndTest {
                 .noneMatch(row -> row.contains(shop.bot().value().substring(shop.bot().value().indexOf(':') + 1)));
     }
 
+    @Test
+    void a_pg_dump_holds_neither_the_bot_token_nor_the_webhook_secret() throws Exception {
+        Shop shop = shop("-1001000000006");
+        String secret = connect(shop, "member-limit");
+
+        String dump = pgDump(service.databaseUrl());
+
+        assertThat(dump).contains(shop.tenant().siteId());
+        String tokenSecret = shop.bot().value().substring(shop.bot().value().indexOf(':') + 1);
+        assertThat(dump).doesNotContain(tokenSecret).doesNotContain(secret)
+                .doesNotContain(java.util.Base64.getEncoder().encodeToString(shop.bot().value().getBytes()));
+        assertThat(dump).doesNotContain(shop.publishableKey());
+    }
+
+    @Test
+    void without_public_base_url_a_connection_is_refused_clearly_and_old_visits_are_purged() {
+        try (RunningService plain = RunningService.start(Map.of("TELEGRAM_MODE", "dry-run", "VISIT_RETENTION", "PT30M",
+                "ATTRIBUTION_WINDOW", "PT1M", "PURGE_INTERVAL", "PT0.2S"))) {
+            Tenant tenant = plain.provision("live", true, null, "-1001000000007");
+            HttpResponse<Buffer> refused = plain.request(HttpMethod.PUT, "/admin/v1/sites/" + tenant.siteId() + "/telegram")
+                    .putHeader("Authorization", "Bearer " + RunningService.ADMIN_TOKEN)
+                    .sendJsonObject(new JsonObject().put("botToken", "1:AAdryRunTokenOfTheTest000000")).await();
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.getHeader("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.bodyAsJsonObject().getString("code")).isEqualTo("telegram-not-configured");
+            assertThat(refused.bodyAsJsonObject().getString("detail")).contains("PUBLIC_BASE_URL");
+
+            String insert = "INSERT INTO visits (id, account_id, site_id, channel_id, invite_link, created_at, expires_at)"
+                    + " VALUES (gen_random_uuid(), '" + tenant.accountId() + "', '" + tenant.siteId() + "', '"
+                    + tenant.channelId() + "', 'https://t.me/+%s', now() - interval '%s', now()) RETURNING id";
+            Object old = Database.query(plain.databaseUrl(), insert.formatted("old", "1 hour")).get(0).get("id");
+            Object fresh = Database.query(plain.databaseUrl(), insert.formatted("fresh", "0 seconds")).get(0).get("id");
+
+            List<Object> left = Eventually.until(java.time.Duration.ofSeconds(20),
+                    () -> Database.query(plain.databaseUrl(), "SELECT id FROM visits").stream().map(r -> r.get("id")).toList(),
+                    ids -> !ids.contains(old));
+            assertThat(left).contains(fresh);
+        }
+    }
+
+    private static String pgDump(String databaseUrl) throws Exception {
+        Process dump = new ProcessBuilder("pg_dump", "--no-owner", "--dbname=" + databaseUrl)
+                .redirectErrorStream(true).start();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        dump.getInputStream().transferTo(out);
+        assertThat(dump.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(dump.exitValue()).as("pg_dump: %s", out).isZero();
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static Shop shop(String channel) {
         Tenant tenant = service.provision("live", true, null, channel);
         BotToken bot = new BotToken(BOTS.incrementAndGet() + ":AAsecretPartOfTheBotToken" + channel.substring(5));
