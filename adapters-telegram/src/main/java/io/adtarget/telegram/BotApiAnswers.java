@@ -34,11 +34,11 @@ final class BotApiAnswers {
     }
 
     static final ResultReader<BotIdentity> BOT_IDENTITY = result -> {
-        if (!(result instanceof JsonObject user) || !(user.getValue("id") instanceof Number id)
+        if (!(result instanceof JsonObject user) || !isInteger(user.getValue("id"))
                 || !(user.getValue("username") instanceof String username) || !USERNAME.matcher(username).matches()) {
             throw new Malformed("getMe answered a result without a bot id and username");
         }
-        return new BotIdentity(id.longValue(), username);
+        return new BotIdentity(((Number) user.getValue("id")).longValue(), username);
     };
 
     static final ResultReader<InviteLink> INVITE_LINK_RESULT = result -> {
@@ -85,6 +85,11 @@ final class BotApiAnswers {
         return new Answer.Refused<>(code, description);
     }
 
+    /** A JSON integer that fits a long (Jackson reads larger ones as BigInteger, fractions as Double). */
+    private static boolean isInteger(Object value) {
+        return value instanceof Integer || value instanceof Long;
+    }
+
     private static Long retryAfter(JsonObject answer) {
         if (answer.getValue("parameters") instanceof JsonObject parameters
                 && parameters.getValue("retry_after") instanceof Number seconds
@@ -95,6 +100,7 @@ final class BotApiAnswers {
     }
 
     private static <T> Answer<T> notBotApi(int status) {
-        return new Answer.Unreachable<>("Telegram answered HTTP " + status + " with something that is not a Bot API answer");
+        return new Answer.Unreachable<>(
+                "Telegram answered HTTP " + status + " with something that is not a Bot API answer");
     }
 }

@@ -15,11 +15,13 @@ import io.adtarget.telegram.testing.FakeTelegramBotApi.ApprovedJoinRequest;
 import io.adtarget.telegram.testing.FakeTelegramBotApi.CreatedInviteLink;
 import io.adtarget.telegram.testing.FakeTelegramBotApi.RegisteredWebhook;
 import io.adtarget.telegram.testing.FakeTelegramCall;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +140,20 @@ class HttpTelegramBotApiRequestTest {
 
         assertThat(api.approveChatJoinRequest(TOKEN, CHANNEL, 7L).await(5, TimeUnit.SECONDS))
                 .isEqualTo(new Answer.Refused<Void>(400, "Bad Request: USER_ALREADY_PARTICIPANT"));
+    }
+
+    @Test
+    void fifty_links_asked_for_at_once_are_fifty_distinct_links() throws Exception {
+        List<Future<Answer<InviteLink>>> calls = new ArrayList<>();
+        for (int visit = 0; visit < 50; visit++) {
+            calls.add(api.createChatInviteLink(TOKEN, TestBots.memberLimitLink("visit_" + visit)));
+        }
+        Future.all(calls).await(10, TimeUnit.SECONDS);
+
+        assertThat(calls).allSatisfy(call -> assertThat(call.result()).isInstanceOf(Answer.Ok.class));
+        assertThat(calls.stream().map(call -> ((Answer.Ok<InviteLink>) call.result()).value().url()).distinct())
+                .hasSize(50);
+        assertThat(telegram.inviteLinks()).extracting(CreatedInviteLink::name).hasSize(50).doesNotHaveDuplicates();
     }
 
     @Test

@@ -39,6 +39,11 @@ class HttpTelegramBotApiSecrecyTest {
         telegram = FakeTelegramBotApi.create(vertx).start().await(5, TimeUnit.SECONDS)
                 .addBot(TOKEN, TestBots.USERNAME).addChat(TOKEN, CHANNEL);
         api = client(telegram.url());
+        // The first call of a JVM loads Netty's codecs; on a busy machine that alone can pass the short deadline.
+        HttpTelegramBotApi patient = new HttpTelegramBotApi(vertx,
+                TelegramBotApiSettings.defaults().withApiUrl(telegram.url()));
+        assertThat(patient.getMe(TOKEN).await(15, TimeUnit.SECONDS)).isInstanceOf(Answer.Ok.class);
+        patient.close().await(5, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -73,7 +78,7 @@ class HttpTelegramBotApiSecrecyTest {
                 .doesNotContain(SECRET).doesNotContain(TOKEN.value()));
         assertThat(answers.get(0)).isEqualTo(new Answer.Refused<>(400, "Bad Request: token <redacted> at "
                 + telegram.url() + "/bot<redacted>/getMe, secret <redacted>, encoded <redacted>"));
-        assertThat(logs.lines()).filteredOn(line -> line.contains("telegram call method=")).hasSize(9)
+        assertThat(logs.lines()).filteredOn(line -> line.contains("telegram call method=")).hasSize(10)
                 .allMatch(line -> line.contains("bot=" + TOKEN.botId()) || line.contains("bot=987654321"));
         assertThat(logs.lines()).noneMatch(line -> line.contains(SECRET) || line.contains("BBzz-OtherSecret"));
     }
@@ -95,7 +100,7 @@ class HttpTelegramBotApiSecrecyTest {
         api.createChatInviteLink(TOKEN, TestBots.memberLimitLink("visit_1")).await(5, TimeUnit.SECONDS);
 
         assertThat(logs.lines()).filteredOn(line -> line.contains("telegram call"))
-                .singleElement().asString()
+                .last().asString()
                 .matches(".* telegram call method=createChatInviteLink bot=123456789 status=200 outcome=ok "
                         + "latency_ms=[0-9]+")
                 .doesNotContain("visit_1").doesNotContain("t.me");

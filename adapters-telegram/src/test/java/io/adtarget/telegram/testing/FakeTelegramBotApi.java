@@ -7,7 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -31,10 +30,10 @@ import java.util.regex.Pattern;
  * {@code 400 Bad Request: chat not found}). It implements getMe, createChatInviteLink, setWebhook,
  * deleteWebhook and approveChatJoinRequest with the Bot API's own checks, records every call, and answers
  * {@link #enqueue scripted} failures first. Parameters come as a JSON body or as query parameters.
+ * {@link #deliverUpdate} plays Telegram's side of the webhook (updates from {@link TelegramUpdates}).
  */
 public final class FakeTelegramBotApi {
     private static final Pattern PATH = Pattern.compile("^/bot([^/]*)/([A-Za-z]+)$");
-    private static final Pattern SECRET_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
     /** A link {@code createChatInviteLink} made, with the parameters it was made with. */
@@ -60,12 +59,12 @@ public final class FakeTelegramBotApi {
     private final List<FakeTelegramCall> calls = new CopyOnWriteArrayList<>();
     private final List<CreatedInviteLink> inviteLinks = new CopyOnWriteArrayList<>();
     private final List<ApprovedJoinRequest> approved = new CopyOnWriteArrayList<>();
-    private final Map<Long, RegisteredWebhook> webhooks = new ConcurrentHashMap<>();
-    private volatile RegisteredWebhook lastWebhook;
+    private final FakeWebhooks webhooks;
     private HttpServer server;
 
     private FakeTelegramBotApi(Vertx vertx) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
+        this.webhooks = new FakeWebhooks(vertx);
     }
 
     public static FakeTelegramBotApi create(Vertx vertx) {
@@ -81,7 +80,7 @@ public final class FakeTelegramBotApi {
     }
 
     public Future<Void> stop() {
-        return server == null ? Future.succeededFuture() : server.close();
+        return webhooks.close().compose(closed -> server == null ? Future.succeededFuture() : server.close());
     }
 
     public int port() {
@@ -129,16 +128,24 @@ public final class FakeTelegramBotApi {
 
     /** The webhook registered last, by any bot; empty when none is (deleteWebhook removes it). */
     public Optional<RegisteredWebhook> webhook() {
-        RegisteredWebhook last = lastWebhook;
-        return last != null && webhooks.get(last.botId()) == last ? Optional.of(last) : Optional.empty();
+        return webhooks.last();
     }
 
     public Optional<RegisteredWebhook> webhook(BotToken token) {
-        return Optional.ofNullable(webhooks.get(token.botId()));
+        return webhooks.of(token.botId());
     }
 
     public List<ApprovedJoinRequest> approvedJoinRequests() {
         return List.copyOf(approved);
+    }
+
+    /**
+     * Posts {@code update} as Telegram would to the webhook {@code token}'s bot registered, with its
+     * {@code X-Telegram-Bot-Api-Secret-Token}, but to {@code origin} (e.g. {@code http://localhost:8080}) in place of
+     * the registered https origin, since a test service does not serve https; answers the HTTP status.
+     */
+    public Future<Integer> deliverUpdate(BotToken token, JsonObject update, URI origin) {
+        return webhooks.deliver(token.botId(), update, origin);
     }
 
     private void handle(HttpServerRequest request) {
@@ -191,40 +198,12 @@ public final class FakeTelegramBotApi {
             case "getMe" -> ok(user(bot));
             case "createChatInviteLink" -> FakeInviteLinks.create(bot.id(), user(bot), bot.chats(), parameters,
                     this::randomLink, inviteLinks::add);
-            case "setWebhook" -> setWebhook(bot, parameters);
-            case "deleteWebhook" -> {
-                boolean had = webhooks.remove(bot.id()) != null;
-                yield ok(true).put("description", had ? "Webhook was deleted" : "Webhook is already deleted");
-            }
+            case "setWebhook" -> webhooks.set(bot.id(), parameters);
+            case "deleteWebhook" -> ok(true).put("description",
+                    webhooks.delete(bot.id()) ? "Webhook was deleted" : "Webhook is already deleted");
             case "approveChatJoinRequest" -> approve(bot, parameters);
             default -> error(404, "Not Found");
         };
-    }
-
-    private JsonObject setWebhook(Bot bot, JsonObject parameters) {
-        String url = parameters.getValue("url") instanceof String text ? text : null;
-        if (url == null) {
-            return error(400, "Bad Request: parameter \"url\" is required");
-        }
-        if (url.isEmpty()) {
-            webhooks.remove(bot.id());
-            return ok(true).put("description", "Webhook was deleted");
-        }
-        if (!url.startsWith("https://")) {
-            return error(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
-        }
-        Object secret = parameters.getValue("secret_token");
-        if (secret != null && !(secret instanceof String text && SECRET_TOKEN.matcher(text).matches())) {
-            return error(400, "Bad Request: secret token contains unallowed characters");
-        }
-        List<String> allowed = allowedUpdates(parameters.getValue("allowed_updates"));
-        if (allowed == null) {
-            return error(400, "Bad Request: can't parse allowed updates");
-        }
-        RegisteredWebhook webhook = new RegisteredWebhook(bot.id(), url, (String) secret, allowed);
-        webhooks.put(bot.id(), webhook);
-        lastWebhook = webhook;
-        return ok(true).put("description", "Webhook was set");
     }
 
     private JsonObject approve(Bot bot, JsonObject parameters) {
@@ -242,18 +221,6 @@ public final class FakeTelegramBotApi {
         }
         approved.add(request);
         return ok(true);
-    }
-
-    private static List<String> allowedUpdates(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        try {
-            JsonArray array = value instanceof JsonArray json ? json : new JsonArray((String) value);
-            return array.stream().map(String.class::cast).toList();
-        } catch (RuntimeException notAListOfStrings) {
-            return null;
-        }
     }
 
     private String randomLink() {
