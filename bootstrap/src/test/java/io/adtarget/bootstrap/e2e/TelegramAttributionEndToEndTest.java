@@ -7,6 +7,8 @@ import io.adtarget.domain.shared.Sha256;
 import io.adtarget.domain.telegram.BotToken;
 import io.adtarget.meta.testing.ReceivedGraphRequest;
 import io.adtarget.telegram.testing.FakeTelegramBotApi;
+import io.adtarget.telegram.testing.TelegramUpdates;
+import java.net.URI;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -77,13 +79,16 @@ class TelegramAttributionEndToEndTest {
         assertThat(created.name()).isEqualTo("visit " + visitId.substring(0, 8));
         assertThat(created.memberLimit()).isEqualTo(1);
 
-        // Telegram posts the join, re-sends it, then sends another update for the same join
+        // Telegram (the fake, to the webhook it registered, with its secret) posts the join, re-sends it,
+        // then sends another update for the same join
         long user = 424242001L;
-        JsonObject join = memberUpdate(9001, shop.channel(), user, "member", link);
+        JsonObject join = TelegramUpdates.joined(9001, shop.channel(), user, link);
+        URI origin = URI.create("http://127.0.0.1:" + service.port());
         for (int i = 0; i < 2; i++) {
-            assertThat(webhook(shop, secret, join).statusCode()).isEqualTo(200);
+            assertThat(telegram.deliverUpdate(shop.bot(), join, origin).await()).isEqualTo(200);
         }
-        assertThat(webhook(shop, secret, join.copy().put("update_id", 9002)).statusCode()).isEqualTo(200);
+        assertThat(telegram.deliverUpdate(shop.bot(), join.copy().put("update_id", 9002), origin).await())
+                .isEqualTo(200);
 
         List<JsonObject> subscribes = eventsOf(shop, "Subscribe");
         assertThat(subscribes).hasSize(1);
@@ -112,8 +117,8 @@ class TelegramAttributionEndToEndTest {
         int metaBefore = service.meta().requests().size();
         assertThat(webhook(shop, secret, memberUpdate(9003, shop.channel(), 424242002L, "member", null))
                 .statusCode()).isEqualTo(200);
-        assertThat(webhook(shop, secret, memberUpdate(9004, shop.channel(), 424242003L, "left", null))
-                .statusCode()).isEqualTo(200);
+        assertThat(telegram.deliverUpdate(shop.bot(), TelegramUpdates.left(9004, shop.channel(), 424242003L), origin)
+                .await()).isEqualTo(200);
         assertThat(webhook(shop, "forged-" + secret, memberUpdate(9005, shop.channel(), 424242004L, "member", null))
                 .statusCode()).isEqualTo(401);
         assertThat(webhook(shop, null, memberUpdate(9006, shop.channel(), 424242005L, "member", link))
@@ -146,11 +151,7 @@ class TelegramAttributionEndToEndTest {
         assertThat(telegram.inviteLinks().stream().filter(l -> l.url().equals(visit.getString("inviteLink")))
                 .findFirst().orElseThrow().createsJoinRequest()).isTrue();
         long user = 424243001L;
-        JsonObject request = new JsonObject().put("update_id", 7001).put("chat_join_request", new JsonObject()
-                .put("chat", new JsonObject().put("id", Long.parseLong(shop.channel())).put("type", "channel"))
-                .put("from", telegramUser(user)).put("user_chat_id", user).put("date", 1764270000)
-                .put("invite_link", new JsonObject().put("invite_link", visit.getString("inviteLink"))
-                        .put("creates_join_request", true)));
+        JsonObject request = TelegramUpdates.joinRequest(7001, shop.channel(), user, visit.getString("inviteLink"));
 
         assertThat(webhook(shop, secret, request).statusCode()).isEqualTo(200);
         assertThat(webhook(shop, secret, request).statusCode()).isEqualTo(200);
