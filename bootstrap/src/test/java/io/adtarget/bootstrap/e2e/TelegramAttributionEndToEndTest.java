@@ -47,7 +47,7 @@ class TelegramAttributionEndToEndTest {
     static void start() {
         telegram = FakeTelegramBotApi.create(VERTX).start().await();
         service = RunningService.start(Map.of("TELEGRAM_MODE", "live", "TELEGRAM_API_URL", telegram.url().toString(),
-                "PUBLIC_BASE_URL", PUBLIC_BASE_URL));
+                "PUBLIC_BASE_URL", PUBLIC_BASE_URL, "TRUSTED_PROXIES", "127.0.0.1/32, 10.0.0.0/8"));
     }
 
     @AfterAll
@@ -94,7 +94,7 @@ class TelegramAttributionEndToEndTest {
         assertThat(subscribes).hasSize(1);
         JsonObject userData = subscribes.get(0).getJsonObject("user_data");
         assertThat(userData.getString("fbc")).matches("fb\\.1\\.[0-9]{13}\\.IwAR0walkClick");
-        assertThat(userData.getString("client_ip_address")).isEqualTo("127.0.0.1");
+        assertThat(userData.getString("client_ip_address")).isEqualTo("203.0.113.9");
         assertThat(userData.getString("client_user_agent")).isEqualTo(UA);
         assertThat(userData.getJsonArray("external_id")).isEqualTo(new JsonArray().add(Sha256.hex(Long.toString(user))));
         JsonObject stored = conversions(shop, user).getJsonObject(0);
@@ -110,7 +110,7 @@ class TelegramAttributionEndToEndTest {
         assertThat(purchase.bodyAsJsonObject().getString("source")).isEqualTo("api");
         JsonObject purchaseData = eventsOf(shop, "Purchase").get(0).getJsonObject("user_data");
         assertThat(purchaseData.getString("fbc")).isEqualTo(userData.getString("fbc"));
-        assertThat(purchaseData.getString("client_ip_address")).isEqualTo("127.0.0.1");
+        assertThat(purchaseData.getString("client_ip_address")).isEqualTo("203.0.113.9");
         assertThat(purchaseData.getString("client_user_agent")).isEqualTo(UA);
 
         // an organic join, a leave, a forged and a missing secret, another site's chat, an unknown update type
@@ -321,8 +321,9 @@ class TelegramAttributionEndToEndTest {
     private static HttpResponse<Buffer> visit(String key, String origin, JsonObject body) {
         return service.request(HttpMethod.POST, "/api/v1/visits").putHeader("Authorization", "Bearer " + key)
                 .putHeader("Origin", origin).putHeader("User-Agent", UA)
-                // not believed: TRUSTED_PROXIES is empty
-                .putHeader("X-Forwarded-For", "203.0.113.9")
+                // the test client is a trusted proxy (127.0.0.1) behind another (10.1.2.3): the client is the nearest
+                // untrusted hop, not the address the browser itself could have written further left
+                .putHeader("X-Forwarded-For", "198.51.100.23, 203.0.113.9, 10.1.2.3")
                 .sendJsonObject(body).await();
     }
 
