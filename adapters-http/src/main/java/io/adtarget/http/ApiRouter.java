@@ -23,6 +23,7 @@ import io.adtarget.http.ops.RequestTracking;
 import io.adtarget.http.ops.RouteTag;
 import io.adtarget.http.problem.FailureResponder;
 import io.adtarget.http.problem.InvalidRequests;
+import io.adtarget.http.problem.Http1Connections;
 import io.adtarget.http.support.AllowedMethods;
 import io.adtarget.http.support.IdempotencyKeyHeader;
 import io.adtarget.http.support.JsonBodyReader;
@@ -30,6 +31,7 @@ import io.adtarget.http.support.JsonContentType;
 import io.adtarget.http.support.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Route;
@@ -39,7 +41,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The HTTP API of api.md: public conversions API, admin API and operations endpoints, with
  * problem+json for every error. Mount the router as the server's request handler and set
- * {@link #invalidRequestHandler()} as its invalid-request handler.
+ * {@link #invalidRequestHandler()} as its invalid-request handler and {@link #connectionHandler()}
+ * as its connection handler.
  */
 public final class ApiRouter {
     public static final int BODY_LIMIT_BYTES = 64 * 1024;
@@ -77,6 +80,7 @@ public final class ApiRouter {
         route(router, HttpMethod.POST, "/admin/v1/accounts", body, admin, json, idempotencyKey,
                 once.create(accounts::createAccount));
         route(router, HttpMethod.GET, "/admin/v1/accounts/:accountId", admin, accounts::getAccount);
+        route(router, HttpMethod.PATCH, "/admin/v1/accounts/:accountId", body, admin, json, accounts::updateAccount);
         route(router, HttpMethod.POST, "/admin/v1/accounts/:accountId/api-keys", body, admin, json,
                 accounts::issueApiKey);
         route(router, HttpMethod.DELETE, "/admin/v1/api-keys/:apiKeyId", admin, accounts::revokeApiKey);
@@ -135,6 +139,15 @@ public final class ApiRouter {
         TelegramAdminHandlers telegram = new TelegramAdminHandlers(a.connectTelegram());
         route(router, HttpMethod.PUT, "/admin/v1/sites/:siteId/telegram", body, admin, json, telegram::connect);
         route(router, HttpMethod.DELETE, "/admin/v1/sites/:siteId/telegram", admin, telegram::disconnect);
+    }
+
+    /**
+     * Sets up each HTTP/1.x connection so that unsupported versions and header values with control
+     * characters reach {@link #invalidRequestHandler()} with a cause it can name; pass to
+     * {@code HttpServer.connectionHandler} of a server without h2c.
+     */
+    public static Handler<HttpConnection> connectionHandler() {
+        return new Http1Connections();
     }
 
     /** Answers requests the HTTP decoder rejected with a problem; pass to {@code HttpServer.invalidRequestHandler}. */

@@ -52,7 +52,8 @@ class AdminApiTest {
 
         assertThat(created.statusCode()).isEqualTo(201);
         JsonObject account = created.bodyAsJsonObject();
-        assertThat(List.copyOf(account.fieldNames())).containsExactly("id", "name", "createdAt");
+        assertThat(List.copyOf(account.fieldNames())).containsExactly("id", "name", "rateLimitPerSecond", "createdAt");
+        assertThat(account.getValue("rateLimitPerSecond")).isNull();
         assertThat(account.getString("name")).isEqualTo("Acme");
         assertThat(account.getString("createdAt")).isEqualTo("2026-03-01T12:00:00.123Z");
         HttpResponse<Buffer> read = api.get("/admin/v1/accounts/" + account.getString("id"), TestApi.ADMIN_TOKEN);

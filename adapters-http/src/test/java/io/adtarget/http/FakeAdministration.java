@@ -1,5 +1,6 @@
 package io.adtarget.http;
 
+import io.adtarget.application.port.in.AccountPatch;
 import io.adtarget.application.port.in.ChannelChange;
 import io.adtarget.application.port.in.CreateSiteCommand;
 import io.adtarget.application.port.in.IssuedApiKey;
@@ -39,11 +40,24 @@ final class FakeAdministration implements ManageAccountsUseCase, ManageSitesUseC
     }
 
     @Override
-    public Future<Account> createAccount(String name) {
+    public Future<Account> createAccount(String name, Integer rateLimitPerSecond) {
         invocations.incrementAndGet();
-        Account account = new Account(AccountId.random(random), name, clock.instant());
+        Account account = new Account(AccountId.random(random), name, clock.instant(), rateLimitPerSecond);
         accounts.put(account.id(), account);
         return Future.succeededFuture(account);
+    }
+
+    @Override
+    public Future<Optional<Account>> updateAccount(AccountId id, AccountPatch patch) {
+        invocations.incrementAndGet();
+        Account current = accounts.get(id);
+        if (current == null) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        Account next = current.withName(patch.name().apply(current.name()))
+                .withRateLimitPerSecond(patch.rateLimitPerSecond().apply(current.rateLimitPerSecond()));
+        accounts.put(id, next);
+        return Future.succeededFuture(Optional.of(next));
     }
 
     @Override

@@ -75,18 +75,86 @@ class HostileHttpTest {
     }
 
     @Test
-    void a_malformed_chunked_body_closes_the_connection_without_an_error_in_the_log() {
-        // Vert.x closes the connection on a framing error before any handler can answer (RFC 9112 §7.1
-        // allows closing); what matters is that nothing runs and no stack trace floods the log.
-        String request = "POST /api/v1/events/conversion HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+    void a_malformed_chunk_size_gets_a_problem_400_before_the_connection_closes() {
+        String request = "POST /api/v1/events/conversion HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + TestApi.LIVE_KEY + "\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\nZZZZ\r\n{\"a\":1}\r\n0\r\n\r\n";
 
-        RawHttp.Reply reply = RawHttp.send(vertx, api.port(), request.getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), request.getBytes(StandardCharsets.US_ASCII));
 
-        if (reply.status() != 0) {
-            assertProblem(reply, 400);
-        }
+        assertProblem(reply, 400);
+        assertThat(new JsonObject(reply.body()).getString("code")).isEqualTo("malformed-request");
+        assertThat(reply.head()).containsIgnoringCase("connection: close");
+        assertThat(api.conversions.invocations()).isZero();
+        // metrics and the access log count what the client got, not the 200 a response starts with
+        assertThat(api.nextObserved().status()).isEqualTo(400);
+    }
+
+    @Test
+    void an_http_2_0_request_line_over_plain_tcp_gets_a_problem_505() {
+        String request = "GET /health/live HTTP/2.0\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), request.getBytes(StandardCharsets.US_ASCII));
+
+        assertProblem(reply, 505);
+        assertThat(new JsonObject(reply.body()).getString("code")).isEqualTo("http-version-not-supported");
+        // the status line names a version this server speaks, not the one it refuses
+        assertThat(reply.head()).startsWith("HTTP/1.");
+    }
+
+    @Test
+    void an_unknown_http_version_on_a_write_gets_505_and_nothing_runs() {
+        String request = "POST /api/v1/events/conversion HTTP/9.9\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestApi.LIVE_KEY + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
+
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), request.getBytes(StandardCharsets.US_ASCII));
+
+        assertProblem(reply, 505);
+        assertThat(api.conversions.invocations()).isZero();
+    }
+
+    @Test
+    void a_keep_alive_connection_still_serves_http_1_1_requests_one_after_another() {
+        String one = "GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        String last = "GET /health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), (one + one + last).getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().split("HTTP/1.1 200 OK", -1)).hasSize(3);
+    }
+
+    @Test
+    void a_control_character_in_the_idempotency_key_gets_a_problem_invalid_idempotency_key() {
+        byte[] request = RawHttp.postWithHeader("Idempotency-Key: a\u0001b", "Bearer " + TestApi.LIVE_KEY, "{}");
+
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), request);
+
+        assertProblem(reply, 400);
+        assertThat(new JsonObject(reply.body()).getString("code")).isEqualTo("invalid-idempotency-key");
+        assertThat(api.conversions.invocations()).isZero();
+    }
+
+    @Test
+    void a_nul_in_the_idempotency_key_of_a_lower_case_header_gets_invalid_idempotency_key_too() {
+        byte[] request = RawHttp.postWithHeader("idempotency-key: \u0000", "Bearer " + TestApi.LIVE_KEY, "{}");
+
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), request);
+
+        assertProblem(reply, 400);
+        assertThat(new JsonObject(reply.body()).getString("code")).isEqualTo("invalid-idempotency-key");
+    }
+
+    @Test
+    void a_control_character_in_another_header_is_a_malformed_request_that_names_the_header() {
+        byte[] request = RawHttp.postWithHeader("X-Shop: a\u001bb", "Bearer " + TestApi.LIVE_KEY, "{}");
+
+        RawHttp.Reply reply = RawSocket.exchange(api.port(), request);
+
+        assertProblem(reply, 400);
+        JsonObject problem = new JsonObject(reply.body());
+        assertThat(problem.getString("code")).isEqualTo("malformed-request");
+        assertThat(problem.getString("detail")).contains("X-Shop");
         assertThat(api.conversions.invocations()).isZero();
     }
 

@@ -59,7 +59,7 @@ class OpenApiDocumentTest {
             }
         }));
 
-        assertThat(served).hasSize(27); // 16 + the 11 of Telegram attribution (#14)
+        assertThat(served).hasSize(28); // 17 + the 11 of Telegram attribution (#14)
         assertThat(documented).isEqualTo(served);
     }
 

@@ -23,6 +23,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -96,8 +97,9 @@ public final class TestApi {
                 api.conversions, delegatingTo(api), api.administration,
                 api.administration, api.clock, adminToken, true, operations, api.observed::add);
         api.router = ApiRouter.create(vertx, deps, unusedAttribution());
-        api.server = vertx.createHttpServer()
+        api.server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                 .requestHandler(api.router)
+                .connectionHandler(ApiRouter.connectionHandler())
                 .invalidRequestHandler(ApiRouter.invalidRequestHandler())
                 .listen(0).await();
         api.client = WebClient.create(vertx);

@@ -27,6 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The token and the URL that carries it never reach a log line, a message or the listener. */
 @ExtendWith(VertxExtension.class)
 class GraphApiSecrecyTest {
+    /**
+     * A deadline no loaded machine reaches: with 500 ms, a first call (new connection, cold JIT, a
+     * 5000-character body) on a busy CI host timed out, and the test read a timeout instead of Meta's
+     * message. Only the test of a hanging Meta needs a short one.
+     */
+    private static final Duration PATIENT = Duration.ofSeconds(20);
+    private static final int AWAIT_SECONDS = 30;
     private final List<MetaAttempt> attempts = new CopyOnWriteArrayList<>();
     private Vertx vertx;
     private FakeGraphApi meta;
@@ -37,14 +44,14 @@ class GraphApiSecrecyTest {
     void start(Vertx vertx) throws Exception {
         this.vertx = vertx;
         logs = LogCapture.attach();
-        meta = FakeGraphApi.create(vertx).start().await(5, TimeUnit.SECONDS);
+        meta = FakeGraphApi.create(vertx).start().await(AWAIT_SECONDS, TimeUnit.SECONDS);
         gateway = gateway(meta.url());
     }
 
     @AfterEach
     void stop() throws Exception {
-        gateway.close().await(5, TimeUnit.SECONDS);
-        meta.stop().await(5, TimeUnit.SECONDS);
+        gateway.close().await(AWAIT_SECONDS, TimeUnit.SECONDS);
+        meta.stop().await(AWAIT_SECONDS, TimeUnit.SECONDS);
         logs.close();
     }
 
@@ -55,10 +62,16 @@ class GraphApiSecrecyTest {
         meta.enqueue(FakeGraphReply.accept(), FakeGraphReply.metaError(400, 190, 463, false, echo),
                 FakeGraphReply.status(502, "text/html", "<html>" + TOKEN + "</html>"), FakeGraphReply.hang(),
                 FakeGraphReply.dropMidResponse(), FakeGraphReply.trickle(Duration.ofMillis(50)));
-        for (int call = 0; call < 6; call++) {
-            gateway.send(request(TestConversions.CONNECTION)).await(5, TimeUnit.SECONDS);
+        // this test needs the hang to end: a short deadline; every other test gets a patient one
+        GraphApiConversionsGateway impatient = gateway(meta.url(), Duration.ofMillis(500));
+        try {
+            for (int call = 0; call < 6; call++) {
+                impatient.send(request(TestConversions.CONNECTION)).await(AWAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        } finally {
+            impatient.close().await(AWAIT_SECONDS, TimeUnit.SECONDS);
         }
-        send(gateway(closedPortUrl()));
+        send(gateway(closedPortUrl(), Duration.ofMillis(500)));
 
         assertThat(logs.lines()).filteredOn(line -> line.contains("meta attempt conversion=")).hasSize(7);
         assertThat(logs.lines()).noneMatch(line -> line.contains(TOKEN) || line.contains("access_token=EAA"));
@@ -72,7 +85,7 @@ class GraphApiSecrecyTest {
                         + " (also EAAB0123456789abcdefABCDEF)"));
 
         DeliveryOutcome outcome = gateway.send(request(
-                new MetaConnection(new MetaPixelId(PIXEL), new AccessToken(token)))).await(5, TimeUnit.SECONDS);
+                new MetaConnection(new MetaPixelId(PIXEL), new AccessToken(token)))).await(AWAIT_SECONDS, TimeUnit.SECONDS);
 
         DeliveryError error = ((DeliveryOutcome.Failed) outcome).error();
         assertThat(error.message()).doesNotContain(token).doesNotContain("EAAB0123456789")
@@ -84,7 +97,7 @@ class GraphApiSecrecyTest {
     void truncates_a_long_message_from_meta() throws Exception {
         meta.enqueue(FakeGraphReply.metaError(400, 100, null, false, "x".repeat(5000)));
 
-        DeliveryOutcome outcome = gateway.send(request(TestConversions.CONNECTION)).await(5, TimeUnit.SECONDS);
+        DeliveryOutcome outcome = gateway.send(request(TestConversions.CONNECTION)).await(AWAIT_SECONDS, TimeUnit.SECONDS);
 
         assertThat(((DeliveryOutcome.Failed) outcome).error().message()).hasSizeLessThanOrEqualTo(200).endsWith("…");
     }
@@ -114,26 +127,29 @@ class GraphApiSecrecyTest {
                     throw new IllegalStateException("metrics are down");
                 });
         try {
-            assertThat(careless.send(request(TestConversions.CONNECTION)).await(5, TimeUnit.SECONDS))
+            assertThat(careless.send(request(TestConversions.CONNECTION)).await(AWAIT_SECONDS, TimeUnit.SECONDS))
                     .isInstanceOf(DeliveryOutcome.Accepted.class);
         } finally {
-            careless.close().await(5, TimeUnit.SECONDS);
+            careless.close().await(AWAIT_SECONDS, TimeUnit.SECONDS);
         }
     }
 
     private void send(GraphApiConversionsGateway target) throws Exception {
         try {
-            target.send(request(TestConversions.CONNECTION)).await(5, TimeUnit.SECONDS);
+            target.send(request(TestConversions.CONNECTION)).await(AWAIT_SECONDS, TimeUnit.SECONDS);
         } finally {
             if (target != gateway) {
-                target.close().await(5, TimeUnit.SECONDS);
+                target.close().await(AWAIT_SECONDS, TimeUnit.SECONDS);
             }
         }
     }
 
     private GraphApiConversionsGateway gateway(String url) {
-        return new GraphApiConversionsGateway(vertx, new MetaGatewaySettings(url, "v24.0", Duration.ofMillis(500), 4),
-                attempts::add);
+        return gateway(url, PATIENT);
+    }
+
+    private GraphApiConversionsGateway gateway(String url, Duration deadline) {
+        return new GraphApiConversionsGateway(vertx, new MetaGatewaySettings(url, "v24.0", deadline, 4), attempts::add);
     }
 
     private static String closedPortUrl() throws Exception {

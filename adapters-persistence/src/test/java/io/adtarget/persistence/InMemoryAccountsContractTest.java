@@ -7,7 +7,8 @@ import io.adtarget.application.fake.InMemoryApiKeyRepository;
 class InMemoryAccountsContractTest extends AccountsContractTest {
     @Override
     protected void open() {
-        accounts = new InMemoryAccountRepository();
-        keys = new InMemoryApiKeyRepository();
+        InMemoryAccountRepository inMemory = new InMemoryAccountRepository();
+        accounts = inMemory;
+        keys = new InMemoryApiKeyRepository(inMemory);
     }
 }

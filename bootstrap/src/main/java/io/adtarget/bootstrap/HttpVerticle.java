@@ -35,10 +35,13 @@ final class HttpVerticle extends VerticleBase {
                 .setHost(host)
                 .setPort(port)
                 .setCompressionSupported(false)
+                // HTTP/1.1 only on plain TCP: the connection set-up of ApiRouter.connectionHandler needs it
+                .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(60)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
         server = vertx.createHttpServer(options)
                 .requestHandler(routerFactory.apply(vertx))
+                .connectionHandler(ApiRouter.connectionHandler())
                 .invalidRequestHandler(ApiRouter.invalidRequestHandler());
         return server.listen().onSuccess(listening -> boundPort.set(listening.actualPort()));
     }

@@ -22,10 +22,18 @@ public final class AccountAdminHandlers {
 
     /** Validates a create (throws its 400) and returns the action that creates the account. */
     public Supplier<Future<StoredResponse>> createAccount(RoutingContext ctx) {
-        FieldReader in = new FieldReader(Json.parseObject(AdminRequests.body(ctx)));
-        String name = in.convert("name", in.text("name", true), AdminRequests::validName);
-        in.throwIfInvalid();
-        return () -> accounts.createAccount(name).map(account -> AdminIdempotency.json(201, AdminJson.account(account)));
+        AccountRequestParser.Create create = AccountRequestParser.create(AdminRequests.body(ctx));
+        return () -> accounts.createAccount(create.name(), create.rateLimitPerSecond())
+                .map(account -> AdminIdempotency.json(201, AdminJson.account(account)));
+    }
+
+    public void updateAccount(RoutingContext ctx) {
+        AccountId id = AdminRequests.id(ctx, "accountId", AccountId::parse);
+        accounts.updateAccount(id, AccountRequestParser.patch(AdminRequests.body(ctx)))
+                .onSuccess(updated -> updated.ifPresentOrElse(
+                        account -> Responses.json(ctx, 200, AdminJson.account(account)),
+                        () -> AdminRequests.notFound(ctx, "account")))
+                .onFailure(ctx::fail);
     }
 
     public void getAccount(RoutingContext ctx) {

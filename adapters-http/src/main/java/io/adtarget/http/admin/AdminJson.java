@@ -16,6 +16,7 @@ final class AdminJson {
         return Json.object()
                 .put("id", account.id().toString())
                 .put("name", account.name())
+                .put("rateLimitPerSecond", account.rateLimitPerSecond())
                 .put("createdAt", Json.time(account.createdAt()));
     }
 

@@ -53,7 +53,7 @@ final class SiteRequestParser {
         return in.text("metaPixelId", false);
     }
 
-    private static <T> Patch<T> optional(FieldReader in, String field, Function<String, T> read) {
+    static <T> Patch<T> optional(FieldReader in, String field, Function<String, T> read) {
         if (!in.present(field)) {
             return Patch.keep();
         }
@@ -64,7 +64,7 @@ final class SiteRequestParser {
         return value == null ? Patch.keep() : Patch.set(value);
     }
 
-    private static <T> Patch<T> required(FieldReader in, String field, Function<String, T> read) {
+    static <T> Patch<T> required(FieldReader in, String field, Function<String, T> read) {
         if (in.explicitNull(field)) {
             in.fail(field, "cannot be cleared");
             return Patch.keep();

@@ -27,7 +27,16 @@ public final class RequestTracking implements Handler<RoutingContext> {
         ctx.put(Keys.REQUEST_ID, requestId);
         RequestContext.bind(requestId);
         ctx.response().putHeader(HEADER, requestId);
-        ctx.addEndHandler(ended -> report(ctx, requestId, System.nanoTime() - start));
+        ctx.addEndHandler(ended -> {
+            long latency = System.nanoTime() - start;
+            if (ended.failed() && !ctx.response().headWritten()) {
+                // the connection failed mid-request (a broken chunk size …) and the failure handler
+                // answers right after this, in the same event: report the status it sends, not 200
+                ctx.vertx().runOnContext(next -> report(ctx, requestId, latency));
+            } else {
+                report(ctx, requestId, latency);
+            }
+        });
         ctx.next();
     }
 

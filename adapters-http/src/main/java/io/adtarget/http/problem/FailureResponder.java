@@ -23,9 +23,10 @@ public final class FailureResponder {
 
     public static void handle(RoutingContext ctx) {
         // A body the HTTP decoder could not read (a malformed chunk size …) is the client's fault, not our 500.
+        boolean framing = !ctx.request().decoderResult().isFailure() && malformedFraming(ctx.failure());
         Problem problem = ctx.request().decoderResult().isFailure()
                 ? InvalidRequests.problemFor(ctx.request().decoderResult().cause())
-                : malformedFraming(ctx.failure()) ? InvalidRequests.problemFor(null)
+                : framing ? InvalidRequests.problemFor(null)
                 : toProblem(ctx.failure(), ctx.statusCode());
         if (problem.type() == ProblemType.INTERNAL_ERROR) {
             LOG.error("request {} failed", (Object) ctx.get(Keys.REQUEST_ID), Redaction.scrub(ctx.failure()));
@@ -34,6 +35,13 @@ public final class FailureResponder {
         }
         if (ctx.response().headWritten()) {
             ctx.response().reset();
+            return;
+        }
+        if (framing) {
+            // the rest of the stream cannot be framed: Vert.x closes the connection after this answer
+            ctx.response().putHeader("Connection", "close");
+            Responses.problem(ctx, problem);
+            FramingErrors.flushNow(ctx.request().connection());
             return;
         }
         Responses.problem(ctx, problem);

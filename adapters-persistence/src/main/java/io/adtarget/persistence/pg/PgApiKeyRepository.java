@@ -1,6 +1,7 @@
 package io.adtarget.persistence.pg;
 
 import io.adtarget.application.port.out.ApiKeyRepository;
+import io.adtarget.application.port.out.StoredApiKey;
 import io.adtarget.domain.account.ApiKey;
 import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.ApiKeyId;
@@ -17,7 +18,10 @@ import java.util.Optional;
 public final class PgApiKeyRepository implements ApiKeyRepository {
     static final String COLUMNS = "id, account_id, name, mode, prefix, key_hash, created_at, revoked_at";
     static final String INSERT = "INSERT INTO api_keys (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-    static final String FIND_BY_HASH = "SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = $1";
+    // the account's own rate limit comes with the key: authentication reads both in one query
+    static final String FIND_BY_HASH = "SELECT k.id, k.account_id, k.name, k.mode, k.prefix, k.key_hash, k.created_at,"
+            + " k.revoked_at, a.rate_limit_per_second FROM api_keys k JOIN accounts a ON a.id = k.account_id"
+            + " WHERE k.key_hash = $1";
     static final String REVOKE = "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1";
 
     private final Pool pool;
@@ -35,9 +39,14 @@ public final class PgApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public Future<Optional<ApiKey>> findByHash(String keyHash) {
-        return PgErrors.guard(pool.preparedQuery(FIND_BY_HASH).execute(Tuple.of(keyHash))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(from(rows.iterator().next()))));
+    public Future<Optional<StoredApiKey>> findByHash(String keyHash) {
+        return PgErrors.guard(pool.preparedQuery(FIND_BY_HASH).execute(Tuple.of(keyHash)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            return Optional.of(new StoredApiKey(from(row), row.getInteger("rate_limit_per_second")));
+        }));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.adtarget.application.service;
 
+import io.adtarget.application.port.in.AccountPatch;
 import io.adtarget.application.port.in.IssuedApiKey;
 import io.adtarget.application.port.in.ManageAccountsUseCase;
 import io.adtarget.application.port.out.AccountRepository;
@@ -36,9 +37,17 @@ public final class AccountAdminService implements ManageAccountsUseCase {
     }
 
     @Override
-    public Future<Account> createAccount(String name) {
+    public Future<Account> createAccount(String name, Integer rateLimitPerSecond) {
         return Future.succeededFuture().compose(ignored ->
-                accounts.insert(new Account(AccountId.random(ids), name, Now.of(clock))));
+                accounts.insert(new Account(AccountId.random(ids), name, Now.of(clock), rateLimitPerSecond)));
+    }
+
+    @Override
+    public Future<Optional<Account>> updateAccount(AccountId id, AccountPatch patch) {
+        return accounts.findById(id).compose(found -> found.isEmpty()
+                ? Future.succeededFuture(Optional.empty())
+                : accounts.update(found.get().withName(patch.name().apply(found.get().name()))
+                        .withRateLimitPerSecond(patch.rateLimitPerSecond().apply(found.get().rateLimitPerSecond()))));
     }
 
     @Override

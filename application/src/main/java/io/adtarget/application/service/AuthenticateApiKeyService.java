@@ -22,7 +22,8 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
             return Future.succeededFuture(Optional.empty());
         }
         return keys.findByHash(Sha256.hex(presentedKey)).map(found -> found
-                .filter(key -> !key.revoked())
-                .map(key -> new ApiPrincipal(key.accountId(), key.id(), key.mode())));
+                .filter(stored -> !stored.key().revoked())
+                .map(stored -> new ApiPrincipal(stored.key().accountId(), stored.key().id(), stored.key().mode(),
+                        stored.accountRateLimitPerSecond())));
     }
 }

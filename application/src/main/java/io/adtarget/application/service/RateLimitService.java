@@ -8,7 +8,7 @@ import io.adtarget.domain.account.RateLimitDecision;
 import io.vertx.core.Future;
 import java.util.Objects;
 
-/** One bucket per API key, with the configured default limit. */
+/** One bucket per API key, with the account's own limit when it has one, else the configured default. */
 public final class RateLimitService implements LimitRequestRateUseCase {
     private final RateLimiter limiter;
     private final RateLimit defaultLimit;
@@ -20,6 +20,6 @@ public final class RateLimitService implements LimitRequestRateUseCase {
 
     @Override
     public Future<RateLimitDecision> admit(ApiPrincipal principal) {
-        return limiter.take("key:" + principal.apiKeyId().value(), defaultLimit);
+        return limiter.take("key:" + principal.apiKeyId().value(), principal.accountRateLimit().orElse(defaultLimit));
     }
 }

@@ -26,6 +26,23 @@ public final class InMemoryAccountRepository implements AccountRepository {
     }
 
     @Override
+    public synchronized Future<Optional<Account>> update(Account account) {
+        if (!accounts.containsKey(account.id())) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        Account stored = new Account(account.id(), account.name(), accounts.get(account.id()).createdAt(),
+                account.rateLimitPerSecond());
+        accounts.put(account.id(), stored);
+        return Future.succeededFuture(Optional.of(stored));
+    }
+
+    /** The account's own rate limit, null when it has none or is unknown (the key repository reads it). */
+    public synchronized Integer rateLimitPerSecond(AccountId id) {
+        Account account = accounts.get(id);
+        return account == null ? null : account.rateLimitPerSecond();
+    }
+
+    @Override
     public synchronized Future<Boolean> any() {
         return Future.succeededFuture(!accounts.isEmpty());
     }

@@ -1,7 +1,9 @@
 package io.adtarget.application.fake;
 
 import io.adtarget.application.port.out.ApiKeyRepository;
+import io.adtarget.application.port.out.StoredApiKey;
 import io.adtarget.domain.account.ApiKey;
+import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.ApiKeyId;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -9,10 +11,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** {@link ApiKeyRepository} in a map (ids and hashes unique); atomic per call. */
 public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     private final Map<ApiKeyId, ApiKey> keys = new LinkedHashMap<>();
+    private final Function<AccountId, Integer> accountRateLimits;
+
+    /** Keys whose accounts have no rate limit of their own. */
+    public InMemoryApiKeyRepository() {
+        this(account -> null);
+    }
+
+    /** Keys of the accounts in {@code accounts}, whose rate limits come with each key found. */
+    public InMemoryApiKeyRepository(InMemoryAccountRepository accounts) {
+        this(accounts::rateLimitPerSecond);
+    }
+
+    private InMemoryApiKeyRepository(Function<AccountId, Integer> accountRateLimits) {
+        this.accountRateLimits = accountRateLimits;
+    }
 
     @Override
     public synchronized Future<ApiKey> insert(ApiKey key) {
@@ -25,8 +43,9 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public synchronized Future<Optional<ApiKey>> findByHash(String keyHash) {
-        return Future.succeededFuture(keys.values().stream().filter(k -> k.keyHash().equals(keyHash)).findFirst());
+    public synchronized Future<Optional<StoredApiKey>> findByHash(String keyHash) {
+        return Future.succeededFuture(keys.values().stream().filter(k -> k.keyHash().equals(keyHash)).findFirst()
+                .map(key -> new StoredApiKey(key, accountRateLimits.apply(key.accountId()))));
     }
 
     @Override

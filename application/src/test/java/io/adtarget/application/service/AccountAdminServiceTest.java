@@ -81,7 +81,7 @@ class AccountAdminServiceTest {
             }
 
             @Override
-            public Future<Optional<ApiKey>> findByHash(String keyHash) {
+            public Future<Optional<io.adtarget.application.port.out.StoredApiKey>> findByHash(String keyHash) {
                 throw new AssertionError("a malformed key must not reach the database");
             }
 

@@ -138,6 +138,14 @@ class ResponsesMatchTheContractTest {
         check("getAccount", 200, admin(HttpMethod.GET, "/admin/v1/accounts/" + accountId).send().await());
         check("getAccount", 404, admin(HttpMethod.GET, "/admin/v1/accounts/" + unknown).send().await());
         check("getAccount", 405, admin(HttpMethod.PUT, "/admin/v1/accounts/" + accountId).send().await());
+        check("updateAccount", 200, admin(HttpMethod.PATCH, "/admin/v1/accounts/" + accountId)
+                .sendJsonObject(new JsonObject().put("rateLimitPerSecond", 500)).await());
+        check("updateAccount", 200, admin(HttpMethod.PATCH, "/admin/v1/accounts/" + accountId)
+                .sendJsonObject(new JsonObject().putNull("rateLimitPerSecond")).await());
+        check("updateAccount", 400, admin(HttpMethod.PATCH, "/admin/v1/accounts/" + accountId)
+                .sendJsonObject(new JsonObject().put("rateLimitPerSecond", 0)).await());
+        check("updateAccount", 404, admin(HttpMethod.PATCH, "/admin/v1/accounts/" + unknown)
+                .sendJsonObject(new JsonObject().put("rateLimitPerSecond", 5)).await());
 
         HttpResponse<Buffer> key = check("issueApiKey", 201, admin(HttpMethod.POST, "/admin/v1/accounts/" + accountId + "/api-keys")
                 .sendJsonObject(new JsonObject().put("name", "k").put("mode", "test")).await());

@@ -11,6 +11,9 @@ public interface AccountRepository {
 
     Future<Optional<Account>> findById(AccountId id);
 
+    /** Stores the account's name and rate limit; empty when the account is unknown. */
+    Future<Optional<Account>> update(Account account);
+
     /** Whether any account exists (the dev seed runs only on an empty database). */
     Future<Boolean> any();
 }

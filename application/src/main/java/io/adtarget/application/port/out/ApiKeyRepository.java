@@ -10,8 +10,8 @@ import java.util.Optional;
 public interface ApiKeyRepository {
     Future<ApiKey> insert(ApiKey key);
 
-    /** The key whose secret hashes to {@code keyHash}, revoked or not. */
-    Future<Optional<ApiKey>> findByHash(String keyHash);
+    /** The key whose secret hashes to {@code keyHash}, revoked or not, with its account's rate limit (one read). */
+    Future<Optional<StoredApiKey>> findByHash(String keyHash);
 
     /** Marks the key revoked at {@code now} (keeps an earlier revocation time); false if unknown. */
     Future<Boolean> revoke(ApiKeyId id, Instant now);
