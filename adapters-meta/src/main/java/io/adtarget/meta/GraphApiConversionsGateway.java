@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,7 +46,10 @@ public final class GraphApiConversionsGateway implements ConversionsGateway {
                 .setKeepAlive(true)
                 .setConnectTimeout(deadlineMs)
                 .setIdleTimeout(60)
-                .setDecompressionSupported(true);
+                .setDecompressionSupported(true)
+                // A call for a traced request continues its trace (a client span with tracing on, the
+                // traceparent header either way); the retry worker's calls start none.
+                .setTracingPolicy(TracingPolicy.PROPAGATE);
         PoolOptions pool = new PoolOptions()
                 .setHttp1MaxSize(settings.maxConnections())
                 .setMaxWaitQueueSize(settings.maxConnections() * 16);

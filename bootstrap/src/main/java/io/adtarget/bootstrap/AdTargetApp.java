@@ -41,6 +41,7 @@ public final class AdTargetApp {
     private Pool pool;
     private Redis redis;
     private Workers workers;
+    private Tracing tracing;
     private final List<String> httpDeployments = new ArrayList<>();
     private int port;
     private String adminToken;
@@ -79,6 +80,7 @@ public final class AdTargetApp {
         Migrations.migrate(databaseUrl);
 
         String registryName = "adtarget-" + UUID.randomUUID();
+        tracing = Tracing.create(config.tracing());
         // One event loop per core (Vert.x defaults to two per core): fewer threads contending for 2 cores.
         vertx = Vertx.builder().with(new VertxOptions()
                 .setEventLoopPoolSize(Math.max(1, Runtime.getRuntime().availableProcessors()))
@@ -91,7 +93,7 @@ public final class AdTargetApp {
                         .setJvmMetricsEnabled(true)
                         .setRegistryName(registryName)
                         .setEnabled(true)))
-                .withTracer(TraceContextPropagation.factory()).build();
+                .withTracer(tracing.factory()).build();
         MeterRegistry registry = BackendRegistries.getNow(registryName);
         pool = PgPools.create(vertx, databaseUrl, config.databasePoolSize());
         redis = Adapters.redis(vertx, config);
@@ -162,7 +164,10 @@ public final class AdTargetApp {
         return adminToken;
     }
 
-    /** Drains HTTP (≤ 10 s), stops workers, closes pools, Vert.x and the embedded Postgres. Blocking. */
+    /**
+     * Drains HTTP (≤ 10 s), stops workers, closes pools and Vert.x, flushes the buffered spans (≤ 10 s,
+     * tracing on only), stops the embedded Postgres. Blocking.
+     */
     public synchronized void stop() {
         if (vertx != null) {
             for (String id : httpDeployments) {
@@ -180,6 +185,11 @@ public final class AdTargetApp {
             }
             quietly(() -> vertx.close().await());
             vertx = null;
+        }
+        if (tracing != null) {
+            // after Vert.x: the spans of the drained requests and of the last queries have ended
+            quietly(tracing::shutdown);
+            tracing = null;
         }
         for (AutoCloseable closeable : closeables) {
             quietly(closeable::close);

@@ -22,6 +22,8 @@ final class CommandLine {
               IDEMPOTENCY_INFLIGHT_WAIT, IDEMPOTENCY_FINGERPRINT, PURGE_INTERVAL, DEDUP_WINDOW,
               DELIVERY_LEASE, RETRY_POLL_INTERVAL, RETRY_BASE_DELAY, RETRY_MAX_ATTEMPTS
               LOG_FORMAT                    text | json;  LOG_LEVEL: info, debug, …
+              OTEL_EXPORTER_OTLP_ENDPOINT   OTLP http/protobuf collector, e.g. http://collector:4318 (unset: no
+                                            spans); OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER_ARG
             Durations are ISO-8601 (PT30S). The README's Configuration table gives every default.
             Exit codes: 0 stopped, 1 start-up failed, 2 configuration error, 143 after SIGTERM.""";
 

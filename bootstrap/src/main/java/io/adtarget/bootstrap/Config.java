@@ -54,7 +54,9 @@ public record Config(
         Duration visitLinkTtl,
         Duration attributionWindow,
         Duration visitRetention,
-        String trustedProxies) {
+        String trustedProxies,
+
+        TracingConfig tracing) {
 
     /** Which Meta gateway delivers conversions. */
     public enum MetaMode { LIVE, DRY_RUN }
@@ -150,7 +152,8 @@ public record Config(
                 attribution.visitLinkTtl(),
                 attribution.attributionWindow(),
                 attribution.visitRetention(),
-                trustedProxies(env));
+                trustedProxies(env),
+                TracingConfig.fromEnvironment(env));
     }
 
     private static URI telegramApiUrl(EnvReader env) {
@@ -245,6 +248,6 @@ public record Config(
         String meta = metaMode == MetaMode.DRY_RUN ? "dry-run" : "live(" + metaGraphUrl + "/" + metaApiVersion + ")";
         String telegram = telegramMode == TelegramMode.DRY_RUN ? "dry-run" : "live(" + telegramApiUrl + ")";
         return "persistence=" + persistence + " lock=" + lock + " meta=" + meta + " telegram=" + telegram
-                + " http=" + httpHost + ":" + boundPort;
+                + " http=" + httpHost + ":" + boundPort + " tracing=" + tracing.describe();
     }
 }

@@ -44,7 +44,7 @@ class ConfigTest {
         assertThat(config.logLevel()).isEqualTo("info");
         assertThat(config.describe(8080))
                 .isEqualTo("persistence=embedded-postgres(./data) lock=in-process meta=dry-run telegram=dry-run"
-                        + " http=0.0.0.0:8080");
+                        + " http=0.0.0.0:8080 tracing=off");
         assertThat(config.telegramMode()).isEqualTo(Config.TelegramMode.DRY_RUN);
         assertThat(config.publicBaseUrl()).isNull();
         assertThat(config.visitLinkTtl()).isEqualTo(Duration.ofHours(24));
@@ -113,7 +113,7 @@ class ConfigTest {
         assertThat(config.describe(8080))
                 .isEqualTo("persistence=postgres(db.internal:5433/adtarget) lock=redis(cache:6380)"
                         + " meta=live(https://graph.facebook.com/v24.0) telegram=live(https://api.telegram.org)"
-                        + " http=0.0.0.0:8080")
+                        + " http=0.0.0.0:8080 tracing=off")
                 .doesNotContain("s3cret").doesNotContain("pw");
     }
 

@@ -2,6 +2,7 @@ package io.adtarget.persistence.pg;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -45,6 +46,9 @@ public final class PgPools {
                 .setCachePreparedStatements(true)
                 .setPreparedStatementCacheMaxSize(256)
                 .setPipeliningLimit(256)
+                // With tracing on, a query made for a traced request is a child span of it (statement
+                // text only, never the bound values); queries of the background workers make none.
+                .setTracingPolicy(TracingPolicy.PROPAGATE)
                 .setProperties(Map.of(
                         "application_name", "adtarget",
                         "statement_timeout", Long.toString(settings.statementTimeout().toMillis())));
