@@ -1,6 +1,15 @@
 package io.adtarget.http;
 
 import io.adtarget.http.admin.AccountAdminHandlers;
+import io.adtarget.http.admin.PublishableKeyAdminHandlers;
+import io.adtarget.http.admin.TelegramAdminHandlers;
+import io.adtarget.http.attribution.ChannelStatsHandler;
+import io.adtarget.http.attribution.PublishableKeyAuthentication;
+import io.adtarget.http.attribution.TelegramWebhookHandler;
+import io.adtarget.http.attribution.TrackScript;
+import io.adtarget.http.attribution.VisitCors;
+import io.adtarget.http.attribution.VisitHandlers;
+import io.adtarget.http.attribution.VisitRateLimiting;
 import io.adtarget.http.admin.AdminIdempotency;
 import io.adtarget.http.admin.SiteAdminHandlers;
 import io.adtarget.http.auth.AdminAuthentication;
@@ -43,7 +52,13 @@ public final class ApiRouter {
     private ApiRouter() {
     }
 
+    /** The router without the Telegram attribution endpoints. */
     public static Router create(Vertx vertx, HttpDependencies deps) {
+        return create(vertx, deps, null);
+    }
+
+    /** The router; {@code attribution} null leaves out the Telegram attribution endpoints. */
+    public static Router create(Vertx vertx, HttpDependencies deps, AttributionEndpoints attribution) {
         Router router = Router.router(vertx);
         router.route().handler(new RequestTracking(deps.requestObserver()));
         Handler<RoutingContext> body = new JsonBodyReader(BODY_LIMIT_BYTES);
@@ -93,6 +108,10 @@ public final class ApiRouter {
         route(router, HttpMethod.POST, "/admin/v1/conversions/:conversionId/retry", body, admin, idempotencyKey,
                 once.create(adminConversions::retry));
 
+        if (attribution != null) {
+            mountAttribution(router, deps, attribution, body, json, apiKey, limit, admin);
+        }
+
         OperationsHandlers ops = new OperationsHandlers(deps.operations());
         route(router, HttpMethod.GET, "/health/live", ops::live);
         route(router, HttpMethod.GET, "/health/ready", ops::ready);
@@ -108,6 +127,34 @@ public final class ApiRouter {
         router.errorHandler(405, ctx -> Responses.problem(ctx, FailureResponder.forStatus(405)
                 .withHeader("Allow", AllowedMethods.forPath(router, ctx.request().path()))));
         return router;
+    }
+
+    private static void mountAttribution(Router router, HttpDependencies deps, AttributionEndpoints a,
+            Handler<RoutingContext> body, Handler<RoutingContext> json, Handler<RoutingContext> apiKey,
+            Handler<RoutingContext> limit, Handler<RoutingContext> admin) {
+        Handler<RoutingContext> publishableKey = new PublishableKeyAuthentication(a.authenticatePublishableKey());
+        VisitCors cors = new VisitCors(a.authenticatePublishableKey());
+        // key first (its allowed origins), then the origin, then the key's and the address's rate limit
+        Handler<RoutingContext> visitLimit = new VisitRateLimiting(a.limitVisitRate(), a.trustedProxies());
+        VisitHandlers visits = new VisitHandlers(a.captureVisit(), deps.clock());
+        route(router, HttpMethod.OPTIONS, "/api/v1/visits", cors::preflight);
+        route(router, HttpMethod.POST, "/api/v1/visits", body, publishableKey, cors::check, visitLimit, json,
+                visits::capture);
+        route(router, HttpMethod.OPTIONS, "/api/v1/visits/:visitId", cors::preflight);
+        route(router, HttpMethod.PATCH, "/api/v1/visits/:visitId", body, publishableKey, cors::check, visitLimit, json,
+                visits::updateFbp);
+        route(router, HttpMethod.GET, "/api/v1/channels/:channelId/stats", apiKey, limit,
+                new ChannelStatsHandler(a.channelStats(), deps.clock())::handle);
+        route(router, HttpMethod.POST, "/webhooks/telegram/:siteId", body,
+                new TelegramWebhookHandler(a.handleTelegramUpdate())::handle);
+        route(router, HttpMethod.GET, "/track.js", new TrackScript()::handle);
+
+        PublishableKeyAdminHandlers keys = new PublishableKeyAdminHandlers(a.managePublishableKeys());
+        route(router, HttpMethod.POST, "/admin/v1/sites/:siteId/publishable-keys", body, admin, json, keys::create);
+        route(router, HttpMethod.DELETE, "/admin/v1/publishable-keys/:publishableKeyId", admin, keys::revoke);
+        TelegramAdminHandlers telegram = new TelegramAdminHandlers(a.connectTelegram());
+        route(router, HttpMethod.PUT, "/admin/v1/sites/:siteId/telegram", body, admin, json, telegram::connect);
+        route(router, HttpMethod.DELETE, "/admin/v1/sites/:siteId/telegram", admin, telegram::disconnect);
     }
 
     /**

@@ -36,7 +36,7 @@ class ConversionEndpointsTest {
     static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
     static final List<String> FIELD_ORDER = List.of("conversionId", "eventId", "siteId", "telegramUserId",
             "channelId", "eventType", "value", "currency", "eventTime", "status", "deduplicated", "attempts",
-            "createdAt", "updatedAt", "sentAt", "lastError", "skipReason", "actionSource", "userDataFields");
+            "createdAt", "updatedAt", "sentAt", "lastError", "skipReason", "actionSource", "userDataFields", "source", "visitId");
     static final String PURCHASE = """
             {"telegramUserId": 1234567890, "channelId": -1001234567890, "eventType": "Purchase",
              "value": 49, "currency": "usd", "eventTime": %d, "eventId": "order-77",

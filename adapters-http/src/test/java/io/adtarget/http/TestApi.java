@@ -98,7 +98,7 @@ public final class TestApi {
                 api.conversions, delegatingTo(api), api.administration,
                 api.administration, api.clock, adminToken, true, operations, api.observed::add,
                 new HttpDependencies.Console(api.console, api.console, api.console, api.console));
-        api.router = ApiRouter.create(vertx, deps);
+        api.router = ApiRouter.create(vertx, deps, unusedAttribution());
         api.server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                 .requestHandler(api.router)
                 .connectionHandler(ApiRouter.connectionHandler())
@@ -208,5 +208,22 @@ public final class TestApi {
         default Future<Optional<IdempotentOutcome>> replayIfCompleted(IdempotentRequest request) {
             return Future.succeededFuture(Optional.empty());
         }
+    }
+
+    /** The attribution endpoints mounted (the route and document checks see them) over use cases no test here calls. */
+    static AttributionEndpoints unusedAttribution() {
+        return new AttributionEndpoints(unused(io.adtarget.application.port.in.ManagePublishableKeysUseCase.class),
+                unused(io.adtarget.application.port.in.AuthenticatePublishableKeyUseCase.class),
+                unused(io.adtarget.application.port.in.ConnectTelegramUseCase.class),
+                unused(io.adtarget.application.port.in.CaptureVisitUseCase.class),
+                unused(io.adtarget.application.port.in.HandleTelegramUpdateUseCase.class),
+                unused(io.adtarget.application.port.in.ChannelStatsUseCase.class),
+                unused(io.adtarget.application.port.in.LimitVisitRateUseCase.class), null);
+    }
+
+    private static <T> T unused(Class<T> type) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> io.vertx.core.Future.failedFuture(
+                        new UnsupportedOperationException(method.getName() + " is not faked in TestApi"))));
     }
 }

@@ -3,6 +3,7 @@ package io.adtarget.bootstrap;
 import io.adtarget.application.service.RateLimitService;
 import io.adtarget.domain.idempotency.FingerprintMode;
 import io.adtarget.http.ApiRouter;
+import io.adtarget.http.AttributionEndpoints;
 import io.adtarget.http.HttpDependencies;
 import io.adtarget.persistence.local.AesGcmSecretBox;
 import io.adtarget.persistence.pg.Migrations;
@@ -113,7 +114,8 @@ public final class AdTargetApp {
         Services.Ports ports = Adapters.ports(vertx, config, pool, changeFeed, redis, observability, telemetry,
                 secrets);
         attemptLog = ports.attemptLog() instanceof io.adtarget.persistence.pg.PgDeliveryAttempts pg ? pg : null;
-        Services services = Services.build(config, ports, clock);
+        Attribution attribution = new Attribution(vertx, config, pool, secrets, ports.sites(), clock);
+        Services services = Services.build(config, ports, clock, attribution.enrichment());
 
         adminToken = config.adminToken();
         boolean generatedAdminToken = false;
@@ -122,7 +124,8 @@ public final class AdTargetApp {
             generatedAdminToken = true;
         }
         var seeded = config.devSeed()
-                ? new DevSeed(ports.accounts(), services.accountAdmin(), services.siteAdmin()).applyIfEmpty().await()
+                ? new DevSeed(ports.accounts(), services.accountAdmin(), services.siteAdmin(), attribution.keys,
+                        attribution.connections, clock).applyIfEmpty().await()
                 : Optional.<DevSeed.Seeded>empty();
 
         HttpDependencies http = new HttpDependencies(services.recordConversion(), services.queries(),
@@ -133,9 +136,10 @@ public final class AdTargetApp {
                 new RateLimitService(ports.rateLimiter(), config.rateLimit()),
                 new HttpDependencies.Console(services.deliveryAttempts(), services.deliveryAttempts(),
                         services.retryConversion(), services.deliveryHealth()));
-        deployHttp(http);
+        deployHttp(http, attribution.endpoints(config, ports.sites(), ports.siteDirectory(), services.recordConversion(),
+                ports.rateLimiter(), telemetry));
 
-        workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock);
+        workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock, attribution.purge);
         workers.start();
 
         String baseUrl = "http://localhost:" + port;
@@ -150,11 +154,11 @@ public final class AdTargetApp {
         LOG.info("ready in {} ms on {}", (System.nanoTime() - started) / 1_000_000, baseUrl);
     }
 
-    private void deployHttp(HttpDependencies http) {
+    private void deployHttp(HttpDependencies http, AttributionEndpoints attribution) {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         AtomicInteger bound = new AtomicInteger();
         // One deployment of N instances: Vert.x shares the listening socket between them (port 0 included).
-        httpDeployments.add(vertx.deployVerticle(() -> new HttpVerticle(v -> ApiRouter.create(v, http),
+        httpDeployments.add(vertx.deployVerticle(() -> new HttpVerticle(v -> ApiRouter.create(v, http, attribution),
                 config.httpHost(), config.httpPort(), bound), new DeploymentOptions().setInstances(instances))
                 .await());
         port = bound.get();

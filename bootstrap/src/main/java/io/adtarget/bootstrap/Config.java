@@ -1,10 +1,13 @@
 package io.adtarget.bootstrap;
 
+import io.adtarget.application.service.AttributionSettings;
 import io.adtarget.application.service.ConversionSettings;
 import io.adtarget.application.service.IdempotencySettings;
 import io.adtarget.domain.account.RateLimit;
 import io.adtarget.domain.idempotency.FingerprintMode;
+import io.adtarget.http.attribution.TrustedProxies;
 import io.adtarget.meta.MetaGatewaySettings;
+import io.adtarget.telegram.TelegramBotApiSettings;
 import io.adtarget.persistence.local.AesGcmSecretBox;
 import java.net.URI;
 import java.nio.file.Path;
@@ -45,10 +48,21 @@ public record Config(
         String logLevel,
         String secretsKey,
         RateLimit rateLimit,
+        TelegramMode telegramMode,
+        URI telegramApiUrl,
+        URI publicBaseUrl,
+        Duration visitLinkTtl,
+        Duration attributionWindow,
+        Duration visitRetention,
+        String trustedProxies,
+
         TracingConfig tracing) {
 
     /** Which Meta gateway delivers conversions. */
     public enum MetaMode { LIVE, DRY_RUN }
+
+    /** Which Telegram Bot API gateway attribution uses. */
+    public enum TelegramMode { LIVE, DRY_RUN }
 
     /** Log line format. */
     public enum LogFormat { TEXT, JSON }
@@ -61,6 +75,7 @@ public record Config(
         ConversionSettings conversion = ConversionSettings.defaults();
         IdempotencySettings idempotency = IdempotencySettings.defaults();
         URI databaseUrl = env.uri("DATABASE_URL", "postgresql", "postgres");
+        AttributionSettings attribution = attributionSettings(env);
         boolean embedded = databaseUrl == null;
         String adminToken = env.raw("ADMIN_TOKEN");
         if (adminToken != null && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
@@ -130,7 +145,56 @@ public record Config(
                 level,
                 secretsKey(env, embedded),
                 rateLimit(env),
+                env.oneOf("TELEGRAM_MODE", embedded ? TelegramMode.DRY_RUN : TelegramMode.LIVE,
+                        text -> TelegramMode.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_')), "live or dry-run"),
+                telegramApiUrl(env),
+                env.uri("PUBLIC_BASE_URL", "https"),
+                attribution.visitLinkTtl(),
+                attribution.attributionWindow(),
+                attribution.visitRetention(),
+                trustedProxies(env),
                 TracingConfig.fromEnvironment(env));
+    }
+
+    private static URI telegramApiUrl(EnvReader env) {
+        URI url = env.uri("TELEGRAM_API_URL", "http", "https");
+        if (url == null) {
+            return TelegramBotApiSettings.DEFAULT_API_URL;
+        }
+        try {
+            return TelegramBotApiSettings.defaults().withApiUrl(url).apiUrl();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("TELEGRAM_API_URL", e.getMessage());
+        }
+    }
+
+    /** VISIT_LINK_TTL, ATTRIBUTION_WINDOW, VISIT_RETENTION with the rules of {@link AttributionSettings}. */
+    private static AttributionSettings attributionSettings(EnvReader env) {
+        AttributionSettings defaults = AttributionSettings.defaults();
+        Duration window = env.duration("ATTRIBUTION_WINDOW", defaults.attributionWindow());
+        Duration retention = env.duration("VISIT_RETENTION", defaults.visitRetention());
+        if (retention.compareTo(window) < 0) {
+            // the purge would delete the visits enrichment still reads
+            throw new ConfigException("VISIT_RETENTION", "must be at least ATTRIBUTION_WINDOW (" + window + ")");
+        }
+        return new AttributionSettings(null, env.duration("VISIT_LINK_TTL", defaults.visitLinkTtl()), window,
+                retention, defaults.purgeBatchSize());
+    }
+
+    private static String trustedProxies(EnvReader env) {
+        String list = env.raw("TRUSTED_PROXIES");
+        try {
+            TrustedProxies.parse(list);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("TRUSTED_PROXIES", e.getMessage() + " (a comma-separated list of CIDR blocks)");
+        }
+        return list == null ? "" : list;
+    }
+
+    /** The attribution settings these values make. */
+    public AttributionSettings attributionSettings() {
+        return new AttributionSettings(publicBaseUrl, visitLinkTtl, attributionWindow, visitRetention,
+                AttributionSettings.defaults().purgeBatchSize());
     }
 
     /**
@@ -182,7 +246,8 @@ public record Config(
                 ? "in-process"
                 : "redis(" + redisUrl.getHost() + ":" + (redisUrl.getPort() < 0 ? 6379 : redisUrl.getPort()) + ")";
         String meta = metaMode == MetaMode.DRY_RUN ? "dry-run" : "live(" + metaGraphUrl + "/" + metaApiVersion + ")";
-        return "persistence=" + persistence + " lock=" + lock + " meta=" + meta + " http=" + httpHost + ":" + boundPort
-                + " tracing=" + tracing.describe();
+        String telegram = telegramMode == TelegramMode.DRY_RUN ? "dry-run" : "live(" + telegramApiUrl + ")";
+        return "persistence=" + persistence + " lock=" + lock + " meta=" + meta + " telegram=" + telegram
+                + " http=" + httpHost + ":" + boundPort + " tracing=" + tracing.describe();
     }
 }

@@ -72,6 +72,16 @@ final class MicrometerTelemetry implements Telemetry {
         }
     }
 
+    /**
+     * {@code adtarget_telegram_updates_total{outcome}}: webhook updates by outcome (recorded kinds, duplicate,
+     * ignored-&lt;reason&gt;, unauthorized); the labels are fixed strings of the service, never update content.
+     */
+    @Override
+    public void telegramUpdate(String outcome) {
+        Counter.builder("adtarget.telegram.updates").tag("outcome", outcome)
+                .description("Telegram webhook updates by outcome").register(registry).increment();
+    }
+
     /** Sets {@code adtarget_retry_queue_depth} (due retryable failures), refreshed by the retry worker. */
     void retryQueueDepth(long depth) {
         retryQueueDepth.set(depth);

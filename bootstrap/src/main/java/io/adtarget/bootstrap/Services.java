@@ -29,6 +29,7 @@ import io.adtarget.application.service.RecordConversionService;
 import io.adtarget.application.service.RetryConversionService;
 import io.adtarget.application.service.RetryDueConversionsService;
 import io.adtarget.application.service.SiteAdminService;
+import io.adtarget.application.service.VisitEnrichment;
 import io.adtarget.domain.conversion.BackoffPolicy;
 import io.adtarget.domain.conversion.RetryPolicy;
 import java.security.SecureRandom;
@@ -59,6 +60,11 @@ record Services(
     }
 
     static Services build(Config config, Ports ports, Clock clock) {
+        return build(config, ports, clock, VisitEnrichment.NONE);
+    }
+
+    /** With {@code enrichment}, the record path's one call into Telegram attribution. */
+    static Services build(Config config, Ports ports, Clock clock, VisitEnrichment enrichment) {
         SecureRandom random = new SecureRandom();
         IdempotencySettings idempotencySettings = new IdempotencySettings(config.idempotencyReplayWindow(),
                 config.idempotencyRetention(), config.idempotencyLease(), config.idempotencyInflightWait(),
@@ -72,7 +78,7 @@ record Services(
                 new IdempotencyService(ports.idempotencyStore(), ports.timers(), clock, random, idempotencySettings,
                         ports.telemetry()),
                 new RecordConversionService(ports.siteDirectory(), ports.conversions(), ports.lock(), deliver, clock,
-                        random, conversionSettings, ports.telemetry(), ports.timers()),
+                        random, conversionSettings, ports.telemetry(), ports.timers(), enrichment),
                 deliver,
                 new RetryDueConversionsService(ports.conversions(), ports.sites(), deliver, clock, conversionSettings,
                         ports.throttles()),

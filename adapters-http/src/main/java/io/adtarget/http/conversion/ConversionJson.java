@@ -49,6 +49,8 @@ final class ConversionJson {
         // which Meta keys the client's user data filled, never their values (docs/match-quality.md)
         ArrayNode fields = out.putArray("userDataFields");
         c.details().matchData().userData().metaKeys().forEach(fields::add);
+        out.put("source", c.origin().source());
+        out.put("visitId", c.origin().visitId() == null ? null : c.origin().visitId().toString());
         return out;
     }
 

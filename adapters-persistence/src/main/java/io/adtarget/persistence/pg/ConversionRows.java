@@ -5,6 +5,7 @@ import io.adtarget.domain.conversion.ClientEventId;
 import io.adtarget.domain.conversion.ConversionDetails;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
+import io.adtarget.domain.conversion.ConversionOrigin;
 import io.adtarget.domain.conversion.ConversionIdentity;
 import io.adtarget.domain.conversion.ConversionStatus;
 import io.adtarget.domain.conversion.DeliveryError;
@@ -46,6 +47,8 @@ final class ConversionRows {
             fixed("channel_id", c -> c.channelId().value()),
             fixed("event_type", c -> c.eventType().value()),
             fixed("client_event_id", c -> c.clientEventId() == null ? null : c.clientEventId().value()),
+            fixed("source", c -> c.origin().source()),
+            fixed("visit_id", c -> c.origin().visitId()),
             revisable("value_amount", c -> c.details().value() == null ? null : c.details().value().amount()),
             revisable("value_currency", c -> c.details().value() == null
                     ? null : c.details().value().currency().getCurrencyCode()),
@@ -141,7 +144,8 @@ final class ConversionRows {
                 new ChannelId(r.getString("channel_id")),
                 new EventType(r.getString("event_type")),
                 clientEventId == null ? null : new ClientEventId(clientEventId),
-                Sql.instant(r.getOffsetDateTime("created_at")));
+                Sql.instant(r.getOffsetDateTime("created_at")),
+                ConversionOrigin.of(r.getString("source"), r.getUUID("visit_id")));
         DeliveryState delivery = new DeliveryState(
                 ConversionStatus.fromSlug(r.getString("status")),
                 r.getInteger("attempts"),

@@ -17,7 +17,7 @@ class MigrationsTest {
         TestPostgres.dropDatabase(url);
     }
 
-    /** Every versioned migration the module ships (V1, V3, … as branches add them). */
+    /** Every versioned migration the module ships (V1, V3, … and V6_1-style sub-versions, as branches add them). */
     private static int migrationFiles() {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
             return (int) files.filter(f -> f.getFileName().toString().matches("V[0-9]+(_[0-9]+)*__.*\\.sql")).count();

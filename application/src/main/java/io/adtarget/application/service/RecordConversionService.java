@@ -41,11 +41,20 @@ public final class RecordConversionService implements RecordConversionUseCase {
     private final ConversionSettings settings;
     private final Telemetry telemetry;
     private final Timers timers;
+    private final VisitEnrichment enrichment;
 
     public RecordConversionService(SiteDirectory sites, NewConversionClaims repository, DistributedLock lock,
             ConversionDelivery delivery, Clock clock, RandomGenerator random, ConversionSettings settings,
             Telemetry telemetry, Timers timers) {
+        this(sites, repository, lock, delivery, clock, random, settings, telemetry, timers, VisitEnrichment.NONE);
+    }
+
+    /** With {@code enrichment}: API conversions of a Telegram user with an attributed visit inherit its data. */
+    public RecordConversionService(SiteDirectory sites, NewConversionClaims repository, DistributedLock lock,
+            ConversionDelivery delivery, Clock clock, RandomGenerator random, ConversionSettings settings,
+            Telemetry telemetry, Timers timers, VisitEnrichment enrichment) {
         this.timers = Objects.requireNonNull(timers, "timers");
+        this.enrichment = Objects.requireNonNull(enrichment, "enrichment");
         this.sites = sites;
         this.repository = repository;
         this.lock = lock;
@@ -57,11 +66,12 @@ public final class RecordConversionService implements RecordConversionUseCase {
     }
 
     @Override
-    public Future<RecordConversionResult> record(RecordConversionCommand command) {
+    public Future<RecordConversionResult> record(RecordConversionCommand request) {
         Instant receivedAt = Now.of(clock);
-        return sites.resolve(command.principal().accountId(), command.channelId()).compose(site -> site.isEmpty()
-                ? Future.succeededFuture(new RecordConversionResult.ChannelNotFound())
-                : recordFor(command, site.get(), receivedAt));
+        return enrichment.enrich(request, receivedAt).compose(command -> sites.resolve(
+                command.principal().accountId(), command.channelId()).compose(site -> site.isEmpty()
+                        ? Future.succeededFuture(new RecordConversionResult.ChannelNotFound())
+                        : recordFor(command, site.get(), receivedAt)));
     }
 
     private Future<RecordConversionResult> recordFor(RecordConversionCommand command, Site site, Instant receivedAt) {
@@ -71,7 +81,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
                 new ConversionDetails(command.value(),
                         command.eventTime() != null ? command.eventTime() : receivedAt,
                         command.eventSourceUrl(), command.customData(), command.matchData()),
-                receivedAt);
+                receivedAt, command.origin());
         // SENT is terminal, so a SENT match read without the lock is still the answer under it: a stale
         // read can only miss a SENT (and then take the locked path), never invent one.
         Instant now = Now.of(clock);

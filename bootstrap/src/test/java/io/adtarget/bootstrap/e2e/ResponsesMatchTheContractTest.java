@@ -34,6 +34,9 @@ import org.yaml.snakeyaml.Yaml;
 class ResponsesMatchTheContractTest {
     private static final Vertx VERTX = Vertx.vertx();
     private static RunningService service;
+    private static io.adtarget.telegram.testing.FakeTelegramBotApi telegram;
+    private static final io.adtarget.domain.telegram.BotToken BOT =
+            new io.adtarget.domain.telegram.BotToken("4242:AAcontractTestBotTokenSecret00");
     private static Tenant tenant;
     private static final String PROBLEM = "application/problem+json";
     private static JsonObject original;
@@ -44,7 +47,10 @@ class ResponsesMatchTheContractTest {
 
     @BeforeAll
     static void start() {
-        service = RunningService.start(Map.of("IDEMPOTENCY_FINGERPRINT", "reject"));
+        telegram = io.adtarget.telegram.testing.FakeTelegramBotApi.create(VERTX).start().await()
+                .addBot(BOT, "contract_bot").addChat(BOT, "-1001234567890");
+        service = RunningService.start(Map.of("IDEMPOTENCY_FINGERPRINT", "reject", "TELEGRAM_MODE", "live",
+                "TELEGRAM_API_URL", telegram.url().toString(), "PUBLIC_BASE_URL", "https://adtarget.example"));
         tenant = service.provision("live", true, null, "-1001234567890");
         String yaml = service.request(HttpMethod.GET, "/openapi.yaml").send().await().bodyAsString();
         original = new JsonObject(new Yaml().<Map<String, Object>>load(yaml));
@@ -54,7 +60,7 @@ class ResponsesMatchTheContractTest {
                 .put("url", "http://127.0.0.1:" + service.port())));
         // Vert.x's validator reads JSON bodies only: the YAML of /openapi.yaml and the Prometheus text of /metrics
         // keep their media type check (in check()) and are looked at by hand below.
-        for (String path : List.of("/openapi.yaml", "/metrics")) {
+        for (String path : List.of("/openapi.yaml", "/metrics", "/track.js")) {
             document.getJsonObject("paths").getJsonObject(path).getJsonObject("get")
                     .getJsonObject("responses").getJsonObject("200").remove("content");
         }
@@ -72,6 +78,7 @@ class ResponsesMatchTheContractTest {
     @AfterAll
     static void stop() {
         service.close();
+        telegram.stop().await();
         VERTX.close().await();
     }
 
@@ -214,6 +221,76 @@ class ResponsesMatchTheContractTest {
         check("detachChannel", 404, admin(HttpMethod.DELETE, "/admin/v1/sites/" + siteId + "/channels/-1005550001")
                 .send().await());
 
+        // Telegram attribution (#14): publishable keys, the bot connection, visits, the webhook, stats, track.js
+        String tenantSite = tenant.siteId();
+        HttpResponse<Buffer> pub = check("createPublishableKey", 201, admin(HttpMethod.POST, "/admin/v1/sites/"
+                + tenantSite + "/publishable-keys").sendJsonObject(new JsonObject().put("allowedOrigins",
+                new io.vertx.core.json.JsonArray().add("https://shop.example"))).await());
+        check("createPublishableKey", 400, admin(HttpMethod.POST, "/admin/v1/sites/" + tenantSite + "/publishable-keys")
+                .sendJsonObject(new JsonObject().put("allowedOrigins", "https://shop.example")).await());
+        check("createPublishableKey", 404, admin(HttpMethod.POST, "/admin/v1/sites/" + unknown + "/publishable-keys")
+                .sendJsonObject(new JsonObject().put("allowedOrigins", new io.vertx.core.json.JsonArray()
+                        .add("https://shop.example"))).await());
+        String pubKey = pub.bodyAsJsonObject().getString("key");
+        JsonObject visitBody = new JsonObject().put("channelId", tenant.channelId()).put("fbclid", "IwAR0contract");
+        check("captureVisit", 409, visit(HttpMethod.POST, "/api/v1/visits", pubKey, "https://shop.example")
+                .sendJsonObject(visitBody).await());
+        check("connectTelegram", 400, admin(HttpMethod.PUT, "/admin/v1/sites/" + tenantSite + "/telegram")
+                .sendJsonObject(new JsonObject().put("botToken", "1:AAnotAKnownTokenForTheFake000")).await());
+        check("connectTelegram", 404, admin(HttpMethod.PUT, "/admin/v1/sites/" + unknown + "/telegram")
+                .sendJsonObject(new JsonObject().put("botToken", BOT.value())).await());
+        check("connectTelegram", 200, admin(HttpMethod.PUT, "/admin/v1/sites/" + tenantSite + "/telegram")
+                .sendJsonObject(new JsonObject().put("botToken", BOT.value())).await());
+        String secret = telegram.webhook(BOT).orElseThrow().secretToken();
+        check("preflightVisit", 204, service.request(HttpMethod.OPTIONS, "/api/v1/visits")
+                .putHeader("Origin", "https://shop.example").send().await());
+        check("preflightVisit", 403, service.request(HttpMethod.OPTIONS, "/api/v1/visits")
+                .putHeader("Origin", "https://evil.example").send().await());
+        HttpResponse<Buffer> visit = check("captureVisit", 201, visit(HttpMethod.POST, "/api/v1/visits", pubKey,
+                "https://shop.example").sendJsonObject(visitBody).await());
+        check("captureVisit", 400, visit(HttpMethod.POST, "/api/v1/visits", pubKey, "https://shop.example")
+                .sendJsonObject(visitBody.copy().put("fbc", "nope")).await());
+        check("captureVisit", 401, visit(HttpMethod.POST, "/api/v1/visits", tenant.apiKey(), "https://shop.example")
+                .sendJsonObject(visitBody).await());
+        check("captureVisit", 403, visit(HttpMethod.POST, "/api/v1/visits", pubKey, "https://evil.example")
+                .sendJsonObject(visitBody).await());
+        check("captureVisit", 415, visit(HttpMethod.POST, "/api/v1/visits", pubKey, "https://shop.example")
+                .putHeader("Content-Type", "text/plain").sendBuffer(visitBody.toBuffer()).await());
+        String visitPath = "/api/v1/visits/" + visit.bodyAsJsonObject().getString("visitId");
+        check("preflightVisitUpdate", 204, service.request(HttpMethod.OPTIONS, visitPath + "?key=" + pubKey)
+                .putHeader("Origin", "https://shop.example").send().await());
+        check("preflightVisitUpdate", 403, service.request(HttpMethod.OPTIONS, visitPath + "?key=" + pubKey)
+                .putHeader("Origin", "https://evil.example").send().await());
+        check("updateVisit", 200, visit(HttpMethod.PATCH, visitPath, pubKey, "https://shop.example")
+                .sendJsonObject(new JsonObject().put("fbp", "fb.1.1700000000000.123456789")).await());
+        check("updateVisit", 400, visit(HttpMethod.PATCH, visitPath, pubKey, "https://shop.example")
+                .sendJsonObject(new JsonObject().put("fbp", 7)).await());
+        check("updateVisit", 404, visit(HttpMethod.PATCH, "/api/v1/visits/" + unknown, pubKey, "https://shop.example")
+                .sendJsonObject(new JsonObject().put("fbp", "fb.1.1700000000000.123456789")).await());
+        check("updateVisit", 401, visit(HttpMethod.PATCH, visitPath, "atk_pub_unknown", "https://shop.example")
+                .sendJsonObject(new JsonObject().put("fbp", "fb.1.1700000000000.123456789")).await());
+        check("updateVisit", 403, visit(HttpMethod.PATCH, visitPath, pubKey, "https://evil.example")
+                .sendJsonObject(new JsonObject().put("fbp", "fb.1.1700000000000.123456789")).await());
+        JsonObject join = TelegramAttributionEndToEndTest.memberUpdate(1, tenant.channelId(), 4242, "member",
+                visit.bodyAsJsonObject().getString("inviteLink"));
+        check("telegramWebhook", 200, service.request(HttpMethod.POST, "/webhooks/telegram/" + tenantSite)
+                .putHeader("X-Telegram-Bot-Api-Secret-Token", secret).sendJsonObject(join).await());
+        check("telegramWebhook", 401, service.request(HttpMethod.POST, "/webhooks/telegram/" + tenantSite)
+                .putHeader("X-Telegram-Bot-Api-Secret-Token", "forged").sendJsonObject(join).await());
+        check("channelStats", 200, apiKey(HttpMethod.GET, "/api/v1/channels/" + tenant.channelId() + "/stats").send().await());
+        check("channelStats", 400, apiKey(HttpMethod.GET, "/api/v1/channels/" + tenant.channelId() + "/stats?from=yesterday")
+                .send().await());
+        check("channelStats", 401, service.request(HttpMethod.GET, "/api/v1/channels/" + tenant.channelId() + "/stats")
+                .send().await());
+        check("channelStats", 404, apiKey(HttpMethod.GET, "/api/v1/channels/-100999/stats").send().await());
+        HttpResponse<Buffer> script = check("trackScript", 200, service.request(HttpMethod.GET, "/track.js").send().await());
+        assertThat(script.getHeader("Content-Type")).startsWith("text/javascript");
+        check("revokePublishableKey", 204, admin(HttpMethod.DELETE, "/admin/v1/publishable-keys/"
+                + pub.bodyAsJsonObject().getString("id")).send().await());
+        check("revokePublishableKey", 404, admin(HttpMethod.DELETE, "/admin/v1/publishable-keys/" + unknown).send().await());
+        check("disconnectTelegram", 204, admin(HttpMethod.DELETE, "/admin/v1/sites/" + tenantSite + "/telegram").send().await());
+        check("disconnectTelegram", 404, admin(HttpMethod.DELETE, "/admin/v1/sites/" + tenantSite + "/telegram").send().await());
+
         // the operations endpoints
         check("live", 200, service.request(HttpMethod.GET, "/health/live").send().await());
         check("live", 405, service.request(HttpMethod.POST, "/health/live").send().await());
@@ -251,6 +328,10 @@ class ResponsesMatchTheContractTest {
 
     private static HttpRequest<Buffer> apiKey(HttpMethod method, String path) {
         return service.request(method, path).putHeader("Authorization", "Bearer " + tenant.apiKey());
+    }
+
+    private static HttpRequest<Buffer> visit(HttpMethod method, String path, String key, String origin) {
+        return service.request(method, path).putHeader("Authorization", "Bearer " + key).putHeader("Origin", origin);
     }
 
     private static HttpRequest<Buffer> admin(HttpMethod method, String path) {

@@ -30,8 +30,20 @@ public record ConversionEvent(ConversionIdentity identity, ConversionDetails det
     public static ConversionEvent create(ConversionId id, AccountId accountId, SiteId siteId, KeyMode keyMode,
             TelegramUserId telegramUserId, ChannelId channelId, EventType eventType, ClientEventId clientEventId,
             ConversionDetails details, Instant now) {
+        return create(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType, clientEventId, details,
+                now, ConversionOrigin.API);
+    }
+
+    /** A new conversion from {@code origin}, PENDING, never attempted. */
+    public static ConversionEvent create(ConversionId id, AccountId accountId, SiteId siteId, KeyMode keyMode,
+            TelegramUserId telegramUserId, ChannelId channelId, EventType eventType, ClientEventId clientEventId,
+            ConversionDetails details, Instant now, ConversionOrigin origin) {
         return create(new ConversionIdentity(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType,
-                clientEventId, now), details);
+                clientEventId, now, origin), details);
+    }
+
+    public ConversionOrigin origin() {
+        return identity.origin();
     }
 
     public ConversionId id() {

@@ -19,7 +19,8 @@ public record ConversionIdentity(
         ChannelId channelId,
         EventType eventType,
         ClientEventId clientEventId,
-        Instant createdAt) {
+        Instant createdAt,
+        ConversionOrigin origin) {
 
     public ConversionIdentity {
         Objects.requireNonNull(id, "id");
@@ -30,6 +31,15 @@ public record ConversionIdentity(
         Objects.requireNonNull(channelId, "channelId");
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(createdAt, "createdAt");
+        origin = origin == null ? ConversionOrigin.API : origin;
+    }
+
+    /** A conversion recorded through the API. */
+    public ConversionIdentity(ConversionId id, AccountId accountId, SiteId siteId, KeyMode keyMode,
+            TelegramUserId telegramUserId, ChannelId channelId, EventType eventType, ClientEventId clientEventId,
+            Instant createdAt) {
+        this(id, accountId, siteId, keyMode, telegramUserId, channelId, eventType, clientEventId, createdAt,
+                ConversionOrigin.API);
     }
 
     public MatchKey matchKey() {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class SecretScrubber {
     private static final Pattern SECRETS = Pattern.compile(
             "(?i:(access_token=))[^&\\s\"']+"
-                    + "|atk_(?:live|test)_[0-9A-Za-z]+"
+                    + "|atk_(?:live|test|pub)_[0-9A-Za-z]+"
                     + "|(?i:bearer)\\s+\\S+"
                     + "|EAA[0-9A-Za-z]{10,}"
                     + "|(?<![0-9])[0-9]{1,20}(?::|%3[Aa])[A-Za-z0-9_-]{20,}");

@@ -2,6 +2,7 @@ package io.adtarget.application.port.in;
 
 import io.adtarget.domain.conversion.ChannelId;
 import io.adtarget.domain.conversion.ClientEventId;
+import io.adtarget.domain.conversion.ConversionOrigin;
 import io.adtarget.domain.conversion.EventType;
 import io.adtarget.domain.conversion.TelegramUserId;
 import io.adtarget.domain.shared.Money;
@@ -18,7 +19,7 @@ import java.util.Objects;
  */
 public record RecordConversionCommand(ApiPrincipal principal, TelegramUserId telegramUserId, ChannelId channelId,
         EventType eventType, Money value, Instant eventTime, ClientEventId clientEventId, String eventSourceUrl,
-        Map<String, Object> customData, MatchData matchData) {
+        Map<String, Object> customData, MatchData matchData, ConversionOrigin origin) {
 
     public RecordConversionCommand {
         Objects.requireNonNull(principal, "principal");
@@ -30,6 +31,21 @@ public record RecordConversionCommand(ApiPrincipal principal, TelegramUserId tel
         }
         customData = customData == null ? Map.of() : customData;
         matchData = matchData == null ? MatchData.NONE : matchData;
+        origin = origin == null ? ConversionOrigin.API : origin;
+    }
+
+    /** A command of the API (origin {@code api}). */
+    public RecordConversionCommand(ApiPrincipal principal, TelegramUserId telegramUserId, ChannelId channelId,
+            EventType eventType, Money value, Instant eventTime, ClientEventId clientEventId, String eventSourceUrl,
+            Map<String, Object> customData, MatchData matchData) {
+        this(principal, telegramUserId, channelId, eventType, value, eventTime, clientEventId, eventSourceUrl,
+                customData, matchData, ConversionOrigin.API);
+    }
+
+    /** The same command with other match data (what enrichment fills in). */
+    public RecordConversionCommand withMatchData(MatchData newMatchData) {
+        return new RecordConversionCommand(principal, telegramUserId, channelId, eventType, value, eventTime,
+                clientEventId, eventSourceUrl, customData, newMatchData, origin);
     }
 
     /** A command without user data. */

@@ -41,6 +41,10 @@ public interface Telemetry {
     default void matchSignals(SiteId site, List<MatchSignal> signals) {
     }
 
+    /** A Telegram update was handled with this outcome (recorded, duplicate, ignored-<reason>, unauthorized). */
+    default void telegramUpdate(String outcome) {
+    }
+
     Telemetry NOOP = new Telemetry() {
         @Override
         public void idempotency(IdempotencyOutcome outcome) {
