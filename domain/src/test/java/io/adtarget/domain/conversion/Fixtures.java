@@ -27,9 +27,14 @@ final class Fixtures {
         return new ConversionDetails(money, eventTime, "https://t.me/example", Map.of("plan", "pro"));
     }
 
+    /** The one place the domain's tests create a conversion (the modules above use ConversionTestData). */
+    static ConversionEvent pending(ConversionId id, ClientEventId eventId, ConversionDetails details, Instant createdAt) {
+        return ConversionEvent.create(id, ACCOUNT, SITE, KeyMode.LIVE, USER, CHANNEL, EventType.PURCHASE, eventId,
+                details, createdAt);
+    }
+
     static ConversionEvent pending(ClientEventId eventId, Instant now, long idSeed) {
-        return ConversionEvent.create(ConversionId.generate(now, new Random(idSeed)), ACCOUNT, SITE, KeyMode.LIVE,
-                USER, CHANNEL, EventType.PURCHASE, eventId, details("49.00", now), now);
+        return pending(ConversionId.generate(now, new Random(idSeed)), eventId, details("49.00", now), now);
     }
 
     static ConversionEvent pending(Instant now) {

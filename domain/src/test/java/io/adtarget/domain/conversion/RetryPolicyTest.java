@@ -4,7 +4,6 @@ import static io.adtarget.domain.conversion.Fixtures.LEASE;
 import static io.adtarget.domain.conversion.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adtarget.domain.shared.KeyMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -16,9 +15,8 @@ class RetryPolicyTest {
 
     /** A conversion of an event at {@code eventTime}, claimed {@code attempts} times, each after the last lease, the last at {@code now}. */
     private static ConversionEvent claimedTimes(int attempts, Instant eventTime, Instant now) {
-        ConversionEvent event = ConversionEvent.create(Fixtures.pending(T0).id(), Fixtures.ACCOUNT, Fixtures.SITE,
-                KeyMode.LIVE, Fixtures.USER, Fixtures.CHANNEL, EventType.PURCHASE, null,
-                Fixtures.details("10", eventTime), eventTime);
+        ConversionEvent event = Fixtures.pending(Fixtures.pending(T0).id(), null, Fixtures.details("10", eventTime),
+                eventTime);
         for (int i = 0; i < attempts; i++) {
             event = event.claimForDelivery(now.minus(LEASE.multipliedBy(attempts - 1L - i)), LEASE);
         }
