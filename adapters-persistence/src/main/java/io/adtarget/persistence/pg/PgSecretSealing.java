@@ -22,6 +22,11 @@ public final class PgSecretSealing {
     static final String NOT_CURRENT_ROWS = "SELECT id, meta_access_token, meta_access_token_key FROM sites"
             + " WHERE meta_access_token IS NOT NULL AND meta_access_token_key IS DISTINCT FROM $1 FOR UPDATE";
     static final String STORE = "UPDATE sites SET meta_access_token = $2, meta_access_token_key = $3 WHERE id = $1";
+    /** Telegram bot tokens (V6) are always sealed; re-encryption moves those of older keys. */
+    static final String BOT_TOKENS_NOT_CURRENT = "SELECT site_id, bot_token, bot_token_key FROM telegram_connections"
+            + " WHERE bot_token_key IS DISTINCT FROM $1 FOR UPDATE";
+    static final String STORE_BOT_TOKEN = "UPDATE telegram_connections SET bot_token = $2, bot_token_key = $3"
+            + " WHERE site_id = $1";
 
     private final Pool pool;
     private final SecretBox box;
@@ -36,9 +41,31 @@ public final class PgSecretSealing {
         return reseal(PLAINTEXT_ROWS, Tuple.tuple());
     }
 
-    /** Seals every token not sealed with the current key (plaintext ones too); the number re-sealed. */
+    /**
+     * Seals every secret not sealed with the current key — Meta access tokens (plaintext ones too) and
+     * Telegram bot tokens; the number re-sealed.
+     */
     public Future<Integer> reencryptAll() {
-        return reseal(NOT_CURRENT_ROWS, Tuple.of(box.currentKeyId()));
+        return reseal(NOT_CURRENT_ROWS, Tuple.of(box.currentKeyId()))
+                .compose(metaTokens -> resealBotTokens().map(botTokens -> metaTokens + botTokens));
+    }
+
+    private Future<Integer> resealBotTokens() {
+        return PgErrors.guard(pool.withTransaction(conn -> conn.preparedQuery(BOT_TOKENS_NOT_CURRENT)
+                .execute(Tuple.of(box.currentKeyId())).compose(rows -> {
+                    List<Tuple> updates = new ArrayList<>();
+                    for (Row row : rows) {
+                        UUID siteId = row.getUUID("site_id");
+                        String context = PgTelegramConnectionRepository.tokenContext(siteId);
+                        String plaintext = box.open(
+                                new SecretBox.Sealed(row.getString("bot_token_key"), row.getString("bot_token")), context);
+                        SecretBox.Sealed sealed = box.seal(plaintext, context);
+                        updates.add(Tuple.of(siteId, sealed.ciphertext(), sealed.keyId()));
+                    }
+                    return updates.isEmpty()
+                            ? Future.succeededFuture(0)
+                            : conn.preparedQuery(STORE_BOT_TOKEN).executeBatch(updates).map(done -> updates.size());
+                })));
     }
 
     private Future<Integer> reseal(String select, Tuple params) {

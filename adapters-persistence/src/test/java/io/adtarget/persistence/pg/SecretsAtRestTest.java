@@ -90,6 +90,28 @@ class SecretsAtRestTest {
     }
 
     @Test
+    void reencrypting_also_moves_telegram_bot_tokens_to_the_newest_key() {
+        UUID account = UUID.randomUUID();
+        UUID siteId = UUID.randomUUID();
+        db.givenSite(account, siteId);
+        io.adtarget.domain.telegram.BotToken token =
+                new io.adtarget.domain.telegram.BotToken("123456789:AAE" + "x".repeat(32));
+        io.adtarget.domain.shared.SiteId site = new io.adtarget.domain.shared.SiteId(siteId);
+        Await.result(new PgTelegramConnectionRepository(db.pool(), AesGcmSecretBox.fromKeyRing(k1)).save(
+                new io.adtarget.domain.attribution.TelegramConnection(site, token, "shop_bot", "0".repeat(64),
+                        io.adtarget.domain.attribution.InviteMode.MEMBER_LIMIT, NOW)));
+        AesGcmSecretBox ring = AesGcmSecretBox.fromKeyRing(k2 + "," + k1);
+
+        assertThat(Await.result(new PgSecretSealing(db.pool(), ring).reencryptAll())).isEqualTo(1);
+        assertThat(Await.result(new PgSecretSealing(db.pool(), ring).reencryptAll())).isZero();
+
+        assertThat(Await.result(db.pool().preparedQuery("SELECT bot_token_key FROM telegram_connections WHERE site_id = $1")
+                .execute(Tuple.of(siteId))).iterator().next().getString("bot_token_key")).isEqualTo("k2");
+        assertThat(Await.result(new PgTelegramConnectionRepository(db.pool(), AesGcmSecretBox.fromKeyRing(k2))
+                .find(site)).orElseThrow().botToken()).isEqualTo(token);
+    }
+
+    @Test
     void plaintext_tokens_from_before_v4_are_sealed_at_start_up_and_none_is_left() {
         UUID account = UUID.randomUUID();
         UUID siteId = UUID.randomUUID();
