@@ -6,7 +6,6 @@ import io.adtarget.http.auth.BearerToken;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Authentication of the visit endpoints: a publishable key as {@code Authorization: Bearer atk_pub_…} or, for
@@ -45,10 +44,6 @@ public final class PublishableKeyAuthentication implements Handler<RoutingContex
         if (query.size() == 1) {
             return query.get(0);
         }
-        List<String> values = ctx.request().headers().getAll("Authorization");
-        if (values.size() != 1 || !values.get(0).toLowerCase(Locale.ROOT).startsWith("bearer ")) {
-            return null;
-        }
-        return values.get(0).substring(7).strip();
+        return BearerToken.from(ctx.request());
     }
 }

@@ -1,9 +1,7 @@
 package io.adtarget.http.attribution;
 
 import io.adtarget.application.port.in.LimitVisitRateUseCase;
-import io.adtarget.domain.account.RateLimitDecision;
-import io.adtarget.http.problem.Problem;
-import io.adtarget.http.problem.ProblemType;
+import io.adtarget.http.auth.RateLimitAnswer;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -24,24 +22,7 @@ public final class VisitRateLimiting implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         String ip = proxies.clientIp(ctx.request());
         ctx.put(VisitContext.CLIENT_IP, ip);
-        limits.admit(VisitContext.key(ctx).id(), ip).onComplete(result -> {
-            if (result.failed() || result.result().limit() == 0) {
-                ctx.next();
-                return;
-            }
-            RateLimitDecision decision = result.result();
-            ctx.response()
-                    .putHeader("RateLimit-Limit", Integer.toString(decision.limit()))
-                    .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
-                    .putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
-            if (decision.allowed()) {
-                ctx.next();
-            } else {
-                ctx.fail(Problem.of(ProblemType.RATE_LIMITED, "too many visits from this key or address; retry after "
-                                + decision.retryAfterSeconds() + " s")
-                        .withHeader("Retry-After", Long.toString(decision.retryAfterSeconds()))
-                        .toException());
-            }
-        });
+        RateLimitAnswer.apply(ctx, limits.admit(VisitContext.key(ctx).id(), ip), decision ->
+                "too many visits from this key or address; retry after " + decision.retryAfterSeconds() + " s");
     }
 }

@@ -13,7 +13,7 @@ public final class BearerToken {
     private BearerToken() {
     }
 
-    static String from(HttpServerRequest request) {
+    public static String from(HttpServerRequest request) {
         List<String> values = request.headers().getAll("Authorization");
         if (values.size() != 1) {
             return null;

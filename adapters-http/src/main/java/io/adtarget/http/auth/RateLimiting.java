@@ -3,8 +3,6 @@ package io.adtarget.http.auth;
 import io.adtarget.application.port.in.ApiPrincipal;
 import io.adtarget.application.port.in.LimitRequestRateUseCase;
 import io.adtarget.domain.account.RateLimitDecision;
-import io.adtarget.http.problem.Problem;
-import io.adtarget.http.problem.ProblemType;
 import io.adtarget.http.support.Keys;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -31,27 +29,7 @@ public final class RateLimiting implements Handler<RoutingContext> {
         } catch (RuntimeException e) {
             decided = Future.failedFuture(e);
         }
-        decided.onComplete(result -> {
-            if (result.failed() || result.result().limit() == 0) {
-                ctx.next();
-                return;
-            }
-            RateLimitDecision decision = result.result();
-            ctx.response()
-                    .putHeader("RateLimit-Limit", Integer.toString(decision.limit()))
-                    .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
-                    .putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
-            if (decision.allowed()) {
-                ctx.next();
-            } else {
-                ctx.fail(Problem.of(ProblemType.RATE_LIMITED, "this API key sends more than its rate limit of "
-                        + decision.limit() + " requests; retry after " + decision.retryAfterSeconds() + " s")
-                        .withHeader("Retry-After", Long.toString(decision.retryAfterSeconds()))
-                        .withHeader("RateLimit-Limit", Integer.toString(decision.limit()))
-                        .withHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
-                        .withHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()))
-                        .toException());
-            }
-        });
+        RateLimitAnswer.apply(ctx, decided, decision -> "this API key sends more than its rate limit of "
+                + decision.limit() + " requests; retry after " + decision.retryAfterSeconds() + " s");
     }
 }
