@@ -26,12 +26,15 @@ final class ProcSampler implements AutoCloseable {
   private long t1;
   private long cpu1;
   private long self1;
+  private final long[] machine0;
+  private long[] machine1;
 
   ProcSampler(long pid) {
     this.pid = pid;
     this.t0 = System.nanoTime();
     this.cpu0 = cpuTicks(pid);
     this.self0 = cpuTicks(ProcessHandle.current().pid());
+    this.machine0 = machineTicks();
     this.thread = new Thread(this::loop, "proc-sampler");
     this.thread.setDaemon(true);
     if (pid > 0) {
@@ -63,6 +66,7 @@ final class ProcSampler implements AutoCloseable {
     t1 = System.nanoTime();
     cpu1 = cpuTicks(pid);
     self1 = cpuTicks(ProcessHandle.current().pid());
+    machine1 = machineTicks();
     thread.interrupt();
   }
 
@@ -78,6 +82,12 @@ final class ProcSampler implements AutoCloseable {
       o.put("rssAvgMb", Math.round(rssSumKb / samples / 102.4) / 10.0);
     }
     o.put("loadgenCpuPct", Math.round((self1 - self0) / TICKS_PER_S / secs * 1000) / 10.0);
+    if (machine0 != null && machine1 != null && machine1[1] > machine0[1]) {
+      // every process of the machine (service, Postgres, Redis, this load generator, anything
+      // else): busy share of all cores, in % of one core like the others (200 % = both cores)
+      double busy = (double) (machine1[0] - machine0[0]) / (machine1[1] - machine0[1]);
+      o.put("machineCpuPct", Math.round(busy * Runtime.getRuntime().availableProcessors() * 1000) / 10.0);
+    }
     return o;
   }
 
@@ -92,6 +102,21 @@ final class ProcSampler implements AutoCloseable {
       return -1;
     }
     return -1;
+  }
+
+  /** {busy, total} clock ticks of all cores since boot, from the first line of /proc/stat. */
+  static long[] machineTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
+        total += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   static long cpuTicks(long pid) {
