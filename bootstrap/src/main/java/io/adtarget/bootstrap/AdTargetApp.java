@@ -114,7 +114,7 @@ public final class AdTargetApp {
         Services.Ports ports = Adapters.ports(vertx, config, pool, changeFeed, redis, observability, telemetry,
                 secrets);
         attemptLog = ports.attemptLog() instanceof io.adtarget.persistence.pg.PgDeliveryAttempts pg ? pg : null;
-        Attribution attribution = new Attribution(vertx, config, pool, secrets, ports.sites(), clock);
+        Attribution attribution = new Attribution(vertx, config, pool, changeFeed, secrets, ports.sites(), clock);
         Services services = Services.build(config, ports, clock, attribution.enrichment());
 
         adminToken = config.adminToken();

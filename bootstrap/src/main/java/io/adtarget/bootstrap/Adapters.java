@@ -21,6 +21,7 @@ import io.adtarget.persistence.pg.PgChangeFeed;
 import io.adtarget.persistence.pg.PgDeliveryAttempts;
 import io.adtarget.persistence.pg.PgDeliveryHealth;
 import io.adtarget.persistence.pg.PgIdempotencyStore;
+import io.adtarget.persistence.pg.CachedPixelThrottles;
 import io.adtarget.persistence.pg.PgPixelThrottles;
 import io.adtarget.persistence.pg.PgSiteDirectory;
 import io.adtarget.persistence.pg.PgSiteRepository;
@@ -57,7 +58,7 @@ final class Adapters {
                 gateway(vertx, config, metaListener),
                 new VertxTimers(vertx),
                 telemetry,
-                new PgPixelThrottles(pool),
+                new CachedPixelThrottles(new PgPixelThrottles(pool), changeFeed, LOOKUP_CACHE_ENTRIES),
                 redis == null
                         ? new LocalRateLimiter()
                         : new FallbackRateLimiter(new RedisRateLimiter(RedisAPI.api(redis), REDIS_KEY_PREFIX),

@@ -22,6 +22,8 @@ import io.adtarget.http.attribution.TrustedProxies;
 import io.adtarget.persistence.pg.PgMembershipLog;
 import io.adtarget.persistence.pg.PgPublishableKeyRepository;
 import io.adtarget.persistence.pg.PgTelegramConnectionRepository;
+import io.adtarget.persistence.pg.CachedAttributedJoins;
+import io.adtarget.persistence.pg.PgChangeFeed;
 import io.adtarget.persistence.pg.PgVisitRepository;
 import io.adtarget.telegram.DryRunTelegramBotApi;
 import io.adtarget.telegram.HttpTelegramBotApi;
@@ -41,6 +43,8 @@ final class Attribution {
 
     final AttributionSettings settings;
     final PgVisitRepository visits;
+    /** Enrichment's look-up, skipped in accounts without attributed joins (hot path, #15). */
+    private final CachedAttributedJoins attributedJoins;
     final PgMembershipLog log;
     final PgPublishableKeyRepository publishableKeys;
     final PgTelegramConnectionRepository connections;
@@ -50,11 +54,13 @@ final class Attribution {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Attribution(Vertx vertx, Config config, Pool pool, SecretBox secrets, SiteRepository sites, Clock clock) {
+    Attribution(Vertx vertx, Config config, Pool pool, PgChangeFeed changeFeed, SecretBox secrets,
+            SiteRepository sites, Clock clock) {
         this.settings = config.attributionSettings();
         this.clock = clock;
         this.visits = new PgVisitRepository(pool);
-        this.log = new PgMembershipLog(pool);
+        this.attributedJoins = new CachedAttributedJoins(visits, changeFeed, Adapters.LOOKUP_CACHE_ENTRIES);
+        this.log = new PgMembershipLog(pool, changeFeed);
         this.publishableKeys = new PgPublishableKeyRepository(pool);
         this.connections = new PgTelegramConnectionRepository(pool, secrets);
         this.telegram = config.telegramMode() == Config.TelegramMode.DRY_RUN
@@ -66,7 +72,7 @@ final class Attribution {
 
     /** The single collaborator the record-conversion service calls (attribution.md §Enrichment). */
     VisitEnrichment enrichment() {
-        return new VisitEnrichment(visits, settings.attributionWindow());
+        return new VisitEnrichment(attributedJoins, settings.attributionWindow());
     }
 
     AttributionEndpoints endpoints(Config config, SiteRepository sites, SiteDirectory directory,

@@ -24,7 +24,7 @@ public final class CachedSiteDirectory implements SiteDirectory {
         this.store = Objects.requireNonNull(store, "store");
         this.sites = new BoundedCache<>(feed, maxEntries);
         feed.onChange(table -> {
-            if (!table.equals("api_keys")) {
+            if (table.equals("*") || table.equals("sites") || table.equals("channels") || table.equals("accounts")) {
                 sites.clear();
             }
         });

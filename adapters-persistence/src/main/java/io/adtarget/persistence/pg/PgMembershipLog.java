@@ -35,9 +35,16 @@ public final class PgMembershipLog implements MembershipLog {
             + " AND channel_id = $2 AND created_at >= $3 AND created_at < $4 GROUP BY event_type, status";
 
     private final Pool pool;
+    private final PgChangeFeed feed;
 
     public PgMembershipLog(Pool pool) {
+        this(pool, null);
+    }
+
+    /** With {@code feed}: an attributed join recorded here drops this instance's {@link CachedAttributedJoins} at once. */
+    public PgMembershipLog(Pool pool, PgChangeFeed feed) {
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.feed = feed;
     }
 
     @Override
@@ -51,7 +58,12 @@ public final class PgMembershipLog implements MembershipLog {
         return PgErrors.guard(pool.preparedQuery(RECORD)
                 .execute(Tuple.of(e.siteId().value(), e.updateId(), e.accountId().value(), e.channelId().value(),
                         e.telegramUserId().value(), e.kind().slug(), e.visitId(), Sql.ts(e.receivedAt())))
-                .map(rows -> rows.rowCount() == 1));
+                .map(rows -> rows.rowCount() == 1))
+                .onSuccess(recorded -> {
+                    if (recorded && feed != null && e.kind() == MembershipEvent.Kind.JOIN_ATTRIBUTED) {
+                        feed.localChange(CachedAttributedJoins.TABLE);
+                    }
+                });
     }
 
     @Override

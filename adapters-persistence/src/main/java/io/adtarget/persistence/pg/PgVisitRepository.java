@@ -35,6 +35,8 @@ public final class PgVisitRepository implements VisitRepository {
     static final String LATEST_ATTRIBUTED = "SELECT v." + COLUMNS.replace(", ", ", v.") + " FROM telegram_updates u"
             + " JOIN visits v ON v.id = u.visit_id WHERE u.account_id = $1 AND u.telegram_user_id = $2"
             + " AND u.kind = 'join-attributed' AND u.received_at >= $3 ORDER BY u.received_at DESC LIMIT 1";
+    static final String HAS_ATTRIBUTED = "SELECT EXISTS (SELECT 1 FROM telegram_updates WHERE account_id = $1"
+            + " AND kind = 'join-attributed')";
     static final String PURGE = "DELETE FROM visits WHERE id IN (SELECT id FROM visits WHERE created_at < $1"
             + " LIMIT $2)";
 
@@ -74,6 +76,12 @@ public final class PgVisitRepository implements VisitRepository {
     @Override
     public Future<Optional<Visit>> latestAttributed(AccountId accountId, TelegramUserId user, Instant since) {
         return one(LATEST_ATTRIBUTED, Tuple.of(accountId.value(), user.value(), Sql.ts(since)));
+    }
+
+    /** Whether the account has any attributed join at all (the index of {@link #LATEST_ATTRIBUTED} answers it). */
+    public Future<Boolean> hasAttributedJoins(AccountId accountId) {
+        return PgErrors.guard(pool.preparedQuery(HAS_ATTRIBUTED).execute(Tuple.of(accountId.value()))
+                .map(rows -> rows.iterator().next().getBoolean(0)));
     }
 
     @Override
