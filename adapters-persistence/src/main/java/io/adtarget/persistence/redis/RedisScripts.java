@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The lock's Lua scripts, run by EVALSHA with an EVAL fallback when the server does not know them (NOSCRIPT). */
 final class RedisScripts {
@@ -19,12 +21,15 @@ final class RedisScripts {
     static final String COMPARE_AND_PEXPIRE =
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
+    /** The SHA-1 of each script, computed once rather than on every lock release and renewal. */
+    private static final Map<String, String> SHAS = new ConcurrentHashMap<>();
+
     private RedisScripts() {
     }
 
     /** Runs {@code script} on one key; resolves to the script's integer result. */
     static Future<Long> run(RedisAPI redis, String script, String key, String... args) {
-        List<String> shaArgs = arguments(sha1(script), key, args);
+        List<String> shaArgs = arguments(SHAS.computeIfAbsent(script, RedisScripts::sha1), key, args);
         return redis.evalsha(shaArgs)
                 .recover(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")
                         ? redis.eval(arguments(script, key, args))
