@@ -135,7 +135,7 @@ public final class AdTargetApp {
                 new OperationsChecks(pool, redis, registryName), observability,
                 new RateLimitService(ports.rateLimiter(), config.rateLimit()),
                 new HttpDependencies.Console(services.deliveryAttempts(), services.deliveryAttempts(),
-                        services.retryConversion(), services.deliveryHealth()));
+                        services.retryConversion(), services.deliveryHealth(), services.metaTest()));
         deployHttp(http, attribution.endpoints(config, ports.sites(), ports.siteDirectory(), services.recordConversion(),
                 ports.rateLimiter(), telemetry));
 
