@@ -1,5 +1,6 @@
 package io.adtarget.bootstrap;
 
+import io.adtarget.application.service.PurgeDeliveryAttemptsService;
 import io.adtarget.application.service.RateLimitService;
 import io.adtarget.domain.idempotency.FingerprintMode;
 import io.adtarget.http.ApiRouter;
@@ -139,7 +140,9 @@ public final class AdTargetApp {
         deployHttp(http, attribution.endpoints(config, ports.sites(), ports.siteDirectory(), services.recordConversion(),
                 ports.rateLimiter(), telemetry));
 
-        workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock, attribution.purge);
+        workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock, attribution.purge,
+                new PurgeDeliveryAttemptsService(ports.attemptHistory(), clock, config.deliveryAttemptRetention(),
+                        PurgeDeliveryAttemptsService.BATCH_SIZE));
         workers.start();
 
         String baseUrl = "http://localhost:" + port;
