@@ -230,18 +230,31 @@ class ConsoleBrowserTest {
             browser.findElement(By.id("meta-test-code")).sendKeys("TEST 123");
             submit("form-meta-test");
             fieldError("meta-test-code");
+            assertReadable("setup with a field error");
             assertThat(service.meta().requests()).isEmpty();
             browser.findElement(By.id("meta-test-code")).clear();
             browser.findElement(By.id("meta-test-code")).sendKeys("TEST123");
+            // Meta refuses the token first: its error class, code and message are shown, as text
+            service.meta().enqueue(FakeGraphReply.metaError(400, 190, 463, false,
+                    "Error validating access token: <b>expired</b>"));
+            submit("form-meta-test");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meta-test-verdict"),
+                    "Meta did not take the test event"));
+            assertThat(browser.findElement(By.id("meta-test-details")).getText())
+                    .contains("meta-auth", "190 / 463", "Error validating access token: <b>expired</b>");
+            assertThat(browser.findElements(By.cssSelector("#meta-test-details b"))).isEmpty();
+            assertReadable("setup with Meta's refusal");
             submit("form-meta-test");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meta-test-verdict"),
                     "Meta received the test event"));
             noAlert("form-meta-test");
             assertThat(browser.findElement(By.id("meta-test-details")).getText())
-                    .contains("events_received\n1", "fake-trace-", "TEST123");
-            assertThat(service.meta().requests()).hasSize(1);
-            assertThat(service.meta().requests().get(0).json().getString("test_event_code")).isEqualTo("TEST123");
-            assertThat(service.meta().requests().get(0).accessToken()).isEqualTo("EAAsetupformsecret0123");
+                    .contains("events_received\n1", "fake-trace-", "TEST123").doesNotContain("meta-auth");
+            assertThat(service.meta().requests()).hasSize(2);
+            assertThat(service.meta().requests()).allSatisfy(sent -> {
+                assertThat(sent.json().getString("test_event_code")).isEqualTo("TEST123");
+                assertThat(sent.accessToken()).isEqualTo("EAAsetupformsecret0123");
+            });
 
             // a publishable key for the landing page: a path is not an origin, then the key is shown once
             browser.findElement(By.id("publishable-origins")).sendKeys("https://shop.example/landing");
