@@ -1,6 +1,7 @@
 package io.adtarget.http;
 
 import io.adtarget.http.admin.AccountAdminHandlers;
+import io.adtarget.http.admin.MetaTestAdminHandlers;
 import io.adtarget.http.admin.PublishableKeyAdminHandlers;
 import io.adtarget.http.admin.TelegramAdminHandlers;
 import io.adtarget.http.attribution.ChannelStatsHandler;
@@ -98,6 +99,8 @@ public final class ApiRouter {
         route(router, HttpMethod.POST, "/admin/v1/sites/:siteId/channels", body, admin, json, idempotencyKey,
                 once.create(sites::attachChannel));
         route(router, HttpMethod.DELETE, "/admin/v1/sites/:siteId/channels/:channelId", admin, sites::detachChannel);
+        route(router, HttpMethod.POST, "/admin/v1/sites/:siteId/meta-test", body, admin, json,
+                new MetaTestAdminHandlers(deps.console().metaTest())::test);
         AdminConversionHandlers adminConversions = new AdminConversionHandlers(deps.console().findConversion(),
                 deps.listConversions(), deps.console().attempts(), deps.console().retryConversion());
         route(router, HttpMethod.GET, "/admin/v1/accounts/:accountId/delivery-health", admin, health::ofAccount);

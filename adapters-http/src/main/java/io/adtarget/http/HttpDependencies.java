@@ -12,6 +12,7 @@ import io.adtarget.application.port.in.ManageSitesUseCase;
 import io.adtarget.application.port.in.RecordConversionUseCase;
 import io.adtarget.application.port.in.ReportDeliveryHealthUseCase;
 import io.adtarget.application.port.in.RetryConversionUseCase;
+import io.adtarget.application.port.in.TestMetaConnectionUseCase;
 import io.adtarget.http.ops.OperationsEndpoints;
 import io.adtarget.http.ops.RequestObserver;
 import java.time.Clock;
@@ -39,10 +40,15 @@ public record HttpDependencies(
         LimitRequestRateUseCase limitRequestRate,
         Console console) {
 
-    /** The console's use cases: a conversion's delivery attempts, an operator's look at any conversion, Retry now, delivery health. */
+    /**
+     * The console's use cases: a conversion's delivery attempts, an operator's look at any conversion, Retry now,
+     * delivery health, the Meta connection test.
+     */
     public record Console(ListDeliveryAttemptsUseCase attempts, FindConversionUseCase findConversion,
-            RetryConversionUseCase retryConversion, ReportDeliveryHealthUseCase deliveryHealth) {
+            RetryConversionUseCase retryConversion, ReportDeliveryHealthUseCase deliveryHealth,
+            TestMetaConnectionUseCase metaTest) {
         public Console {
+            Objects.requireNonNull(metaTest, "metaTest");
             Objects.requireNonNull(deliveryHealth, "deliveryHealth");
             Objects.requireNonNull(attempts, "attempts");
             Objects.requireNonNull(findConversion, "findConversion");

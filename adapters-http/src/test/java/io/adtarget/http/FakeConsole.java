@@ -3,11 +3,15 @@ package io.adtarget.http;
 import io.adtarget.application.port.in.FindConversionUseCase;
 import io.adtarget.application.port.in.ListDeliveryAttemptsUseCase;
 import io.adtarget.application.port.in.ReportDeliveryHealthUseCase;
+import io.adtarget.application.port.in.MetaConnectionTestResult;
 import io.adtarget.application.port.in.RetryConversionUseCase;
+import io.adtarget.application.port.in.TestMetaConnectionUseCase;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.conversion.DeliveryAttempt;
 import io.adtarget.domain.shared.AccountId;
+import io.adtarget.domain.shared.SiteId;
+import io.adtarget.domain.site.TestEventCode;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
@@ -16,13 +20,15 @@ import java.util.function.Function;
 
 /** The console's use cases over {@link FakeConversions#stored}, with scripted attempts and retry answers. */
 final class FakeConsole implements ListDeliveryAttemptsUseCase, FindConversionUseCase, RetryConversionUseCase,
-        ReportDeliveryHealthUseCase {
+        ReportDeliveryHealthUseCase, TestMetaConnectionUseCase {
     volatile Optional<Report> health = Optional.empty();
     final List<AccountId> healthAsked = new CopyOnWriteArrayList<>();
     private final FakeConversions conversions;
     final List<DeliveryAttempt> attempts = new CopyOnWriteArrayList<>();
     final List<ConversionId> retried = new CopyOnWriteArrayList<>();
     volatile Function<ConversionId, RetryResult> onRetry = id -> new RetryResult.NotFound();
+    final List<TestEventCode> metaTests = new CopyOnWriteArrayList<>();
+    volatile Function<SiteId, MetaConnectionTestResult> onMetaTest = id -> new MetaConnectionTestResult.SiteNotFound();
 
     FakeConsole(FakeConversions conversions) {
         this.conversions = conversions;
@@ -55,7 +61,15 @@ final class FakeConsole implements ListDeliveryAttemptsUseCase, FindConversionUs
         return Future.succeededFuture(health);
     }
 
+    @Override
+    public Future<MetaConnectionTestResult> testMetaConnection(SiteId siteId, TestEventCode testEventCode) {
+        metaTests.add(testEventCode);
+        return Future.succeededFuture(onMetaTest.apply(siteId));
+    }
+
     void reset() {
+        metaTests.clear();
+        onMetaTest = id -> new MetaConnectionTestResult.SiteNotFound();
         health = Optional.empty();
         healthAsked.clear();
         attempts.clear();

@@ -59,7 +59,7 @@ class OpenApiDocumentTest {
             }
         }));
 
-        assertThat(served).hasSize(35); // 17 + the 7 of the console (#18) + the 11 of Telegram attribution (#14)
+        assertThat(served).hasSize(36); // 17 + the 8 of the console (#18) + the 11 of Telegram attribution (#14)
         assertThat(documented).isEqualTo(served);
     }
 

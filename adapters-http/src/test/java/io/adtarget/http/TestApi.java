@@ -97,7 +97,7 @@ public final class TestApi {
         HttpDependencies deps = new HttpDependencies(api.conversions, api.conversions, api.conversions,
                 api.conversions, delegatingTo(api), api.administration,
                 api.administration, api.clock, adminToken, true, operations, api.observed::add,
-                new HttpDependencies.Console(api.console, api.console, api.console, api.console));
+                new HttpDependencies.Console(api.console, api.console, api.console, api.console, api.console));
         api.router = ApiRouter.create(vertx, deps, unusedAttribution());
         api.server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                 .requestHandler(api.router)

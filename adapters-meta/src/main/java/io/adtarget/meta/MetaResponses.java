@@ -71,7 +71,7 @@ final class MetaResponses {
         String trace = sent != null ? sent : traceHeader;
         Object received = json.getValue("events_received");
         if (received instanceof Number n && n.doubleValue() >= 1) {
-            return new DeliveryOutcome.Accepted(trace, status);
+            return new DeliveryOutcome.Accepted(trace, status, n.intValue());
         }
         return failed(DeliveryErrorCode.META_UNAVAILABLE,
                 "Meta answered HTTP " + status + " without events_received >= 1", null, trace, status, null);

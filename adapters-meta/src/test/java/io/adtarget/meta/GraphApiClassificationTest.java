@@ -136,7 +136,7 @@ class GraphApiClassificationTest {
 
         DeliveryOutcome outcome = gateway.send(request()).await(5, TimeUnit.SECONDS);
 
-        assertThat(outcome).isEqualTo(new DeliveryOutcome.Accepted("AbCdEf123", 200));
+        assertThat(outcome).isEqualTo(new DeliveryOutcome.Accepted("AbCdEf123", 200, 1));
     }
 
     private DeliveryError failure() throws Exception {

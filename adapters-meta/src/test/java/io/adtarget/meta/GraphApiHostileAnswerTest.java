@@ -49,7 +49,7 @@ class GraphApiHostileAnswerTest {
     void a_nul_in_the_fbtrace_id_of_an_acceptance_is_stripped() throws Exception {
         meta.enqueue(FakeGraphReply.status(200, "application/json", "{\"events_received\":1,\"fbtrace_id\":\"\\u0000x\"}"));
 
-        assertThat(send()).isEqualTo(new DeliveryOutcome.Accepted("x", 200));
+        assertThat(send()).isEqualTo(new DeliveryOutcome.Accepted("x", 200, 1));
     }
 
     @Test
@@ -91,7 +91,7 @@ class GraphApiHostileAnswerTest {
     void a_lone_surrogate_in_metas_text_is_dropped() throws Exception {
         meta.enqueue(FakeGraphReply.status(200, "application/json", "{\"events_received\":1,\"fbtrace_id\":\"a\\ud800b\"}"));
 
-        assertThat(send()).isEqualTo(new DeliveryOutcome.Accepted("ab", 200));
+        assertThat(send()).isEqualTo(new DeliveryOutcome.Accepted("ab", 200, 1));
     }
 
     @Test
@@ -111,7 +111,7 @@ class GraphApiHostileAnswerTest {
         meta.enqueue(FakeGraphReply.status(200, "application/json",
                 "{\"events_received\":1,\"fbtrace_id\":\"ok\",\"padding\":\"" + padding + "\"}"));
 
-        assertThat(send()).isEqualTo(new DeliveryOutcome.Accepted("ok", 200));
+        assertThat(send()).isEqualTo(new DeliveryOutcome.Accepted("ok", 200, 1));
     }
 
     private DeliveryOutcome send() throws Exception {

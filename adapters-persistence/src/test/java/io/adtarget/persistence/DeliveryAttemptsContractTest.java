@@ -77,4 +77,31 @@ public abstract class DeliveryAttemptsContractTest {
         List<DeliveryAttempt> newest = result(history.ofConversion(conversion, 3));
         assertThat(newest).extracting(DeliveryAttempt::attemptNumber).containsExactly(5, 6, 7);
     }
+
+    @Test
+    void the_purge_deletes_attempts_made_before_the_cutoff_in_bounded_batches_and_keeps_the_recent_ones() {
+        ConversionId old = new ConversionId(UUID.randomUUID());
+        ConversionId recent = new ConversionId(UUID.randomUUID());
+        // before every other test's attempts (T0 is in 2025): those stay, and the count is this test's own
+        Instant cutoff = Instant.parse("2020-01-01T00:00:00Z");
+        IntStream.rangeClosed(1, 5).forEach(n -> log.record(new DeliveryAttempt(old, account, site, n,
+                cutoff.minusSeconds(3600L * n), "meta-unavailable", 503, 2, null, "o" + n, 10L)));
+        DeliveryAttempt justAfter = new DeliveryAttempt(recent, account, site, 1, cutoff, DeliveryAttempt.SENT, 200,
+                null, null, "r1", 10L);
+        log.record(justAfter);
+        settle();
+
+        int deleted;
+        int total = 0;
+        do {
+            deleted = result(history.purgeBatch(cutoff, 2));
+            assertThat(deleted).isBetween(0, 2);
+            total += deleted;
+        } while (deleted == 2);
+
+        assertThat(total).isEqualTo(5);
+        assertThat(result(history.ofConversion(old, 100))).isEmpty();
+        assertThat(result(history.ofConversion(recent, 100))).containsExactly(justAfter);
+        assertThat(result(history.purgeBatch(cutoff, 2))).isZero();
+    }
 }

@@ -1,5 +1,6 @@
 package io.adtarget.bootstrap;
 
+import io.adtarget.application.service.PurgeDeliveryAttemptsService;
 import io.adtarget.application.service.RateLimitService;
 import io.adtarget.domain.idempotency.FingerprintMode;
 import io.adtarget.http.ApiRouter;
@@ -135,11 +136,13 @@ public final class AdTargetApp {
                 new OperationsChecks(pool, redis, registryName), observability,
                 new RateLimitService(ports.rateLimiter(), config.rateLimit()),
                 new HttpDependencies.Console(services.deliveryAttempts(), services.deliveryAttempts(),
-                        services.retryConversion(), services.deliveryHealth()));
+                        services.retryConversion(), services.deliveryHealth(), services.metaTest()));
         deployHttp(http, attribution.endpoints(config, ports.sites(), ports.siteDirectory(), services.recordConversion(),
                 ports.rateLimiter(), telemetry));
 
-        workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock, attribution.purge);
+        workers = new Workers(vertx, config, services, ports.conversions(), telemetry, clock, attribution.purge,
+                new PurgeDeliveryAttemptsService(ports.attemptHistory(), clock, config.deliveryAttemptRetention(),
+                        PurgeDeliveryAttemptsService.BATCH_SIZE));
         workers.start();
 
         String baseUrl = "http://localhost:" + port;

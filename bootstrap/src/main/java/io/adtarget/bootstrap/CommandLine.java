@@ -21,6 +21,7 @@ final class CommandLine {
               IDEMPOTENCY_REPLAY_WINDOW, IDEMPOTENCY_RETENTION, IDEMPOTENCY_LEASE,
               IDEMPOTENCY_INFLIGHT_WAIT, IDEMPOTENCY_FINGERPRINT, PURGE_INTERVAL, DEDUP_WINDOW,
               DELIVERY_LEASE, RETRY_POLL_INTERVAL, RETRY_BASE_DELAY, RETRY_MAX_ATTEMPTS
+              DELIVERY_ATTEMPT_RETENTION    how long delivery attempts are kept (default P30D, at least PT24H)
               LOG_FORMAT                    text | json;  LOG_LEVEL: info, debug, …
               OTEL_EXPORTER_OTLP_ENDPOINT   OTLP http/protobuf collector, e.g. http://collector:4318 (unset: no
                                             spans); OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER_ARG

@@ -3,6 +3,7 @@ package io.adtarget.bootstrap;
 import io.adtarget.application.service.AttributionSettings;
 import io.adtarget.application.service.ConversionSettings;
 import io.adtarget.application.service.IdempotencySettings;
+import io.adtarget.application.service.PurgeDeliveryAttemptsService;
 import io.adtarget.domain.account.RateLimit;
 import io.adtarget.domain.idempotency.FingerprintMode;
 import io.adtarget.http.attribution.TrustedProxies;
@@ -55,6 +56,7 @@ public record Config(
         Duration attributionWindow,
         Duration visitRetention,
         String trustedProxies,
+        Duration deliveryAttemptRetention,
 
         TracingConfig tracing) {
 
@@ -153,7 +155,18 @@ public record Config(
                 attribution.attributionWindow(),
                 attribution.visitRetention(),
                 trustedProxies(env),
+                deliveryAttemptRetention(env),
                 TracingConfig.fromEnvironment(env));
+    }
+
+    /** How long delivery attempts are kept; at least the 24 hours the console's delivery health reads. */
+    private static Duration deliveryAttemptRetention(EnvReader env) {
+        Duration retention = env.duration("DELIVERY_ATTEMPT_RETENTION", PurgeDeliveryAttemptsService.DEFAULT_RETENTION);
+        if (retention.compareTo(PurgeDeliveryAttemptsService.MIN_RETENTION) < 0) {
+            throw new ConfigException("DELIVERY_ATTEMPT_RETENTION",
+                    "must be at least PT24H (the console's delivery health reads the last 24 hours)");
+        }
+        return retention;
     }
 
     private static URI telegramApiUrl(EnvReader env) {

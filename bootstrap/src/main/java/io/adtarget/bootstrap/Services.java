@@ -23,6 +23,7 @@ import io.adtarget.application.service.DeliveryAttemptsService;
 import io.adtarget.application.service.DeliveryHealthService;
 import io.adtarget.application.service.IdempotencyService;
 import io.adtarget.application.service.IdempotencySettings;
+import io.adtarget.application.service.MetaConnectionTestService;
 import io.adtarget.application.service.PurgeIdempotencyRecordsService;
 import io.adtarget.application.service.QueryConversionsService;
 import io.adtarget.application.service.RecordConversionService;
@@ -49,7 +50,8 @@ record Services(
         ConversionSettings conversionSettings,
         DeliveryAttemptsService deliveryAttempts,
         RetryConversionService retryConversion,
-        DeliveryHealthService deliveryHealth) {
+        DeliveryHealthService deliveryHealth,
+        MetaConnectionTestService metaTest) {
 
     /** The outbound ports the services need. */
     record Ports(IdempotencyStore idempotencyStore, ConversionRepository conversions, SiteRepository sites,
@@ -91,7 +93,9 @@ record Services(
                 conversionSettings,
                 new DeliveryAttemptsService(ports.conversions(), ports.attemptHistory()),
                 new RetryConversionService(ports.conversions(), ports.sites(), deliver, clock, conversionSettings),
-                new DeliveryHealthService(ports.deliveryHealth(), ports.accounts(), clock));
+                new DeliveryHealthService(ports.deliveryHealth(), ports.accounts(), clock),
+                new MetaConnectionTestService(ports.sites(), ports.gateway(),
+                        config.metaMode() == Config.MetaMode.DRY_RUN, clock, random));
     }
 
     /**

@@ -54,6 +54,15 @@ class ConfigTest {
     }
 
     @Test
+    void delivery_attempts_are_kept_30_days_unless_told_and_never_less_than_the_24_hours_health_reads() {
+        assertThat(Config.fromEnvironment(Map.of()).deliveryAttemptRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(Config.fromEnvironment(Map.of("DELIVERY_ATTEMPT_RETENTION", "P7D")).deliveryAttemptRetention())
+                .isEqualTo(Duration.ofDays(7));
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DELIVERY_ATTEMPT_RETENTION", "PT23H")))
+                .hasMessageStartingWith("DELIVERY_ATTEMPT_RETENTION:");
+    }
+
+    @Test
     void telegram_attribution_variables_are_parsed_and_bad_ones_named() {
         Config config = Config.fromEnvironment(Map.of("TELEGRAM_MODE", "live", "TELEGRAM_API_URL", "http://127.0.0.1:9/",
                 "PUBLIC_BASE_URL", "https://conversions.example", "VISIT_LINK_TTL", "PT1H",

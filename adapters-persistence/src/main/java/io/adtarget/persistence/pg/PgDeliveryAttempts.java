@@ -10,7 +10,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +42,8 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
     static final String OF_CONVERSION = "SELECT conversion_id, account_id, site_id, attempt_number, attempted_at,"
             + " outcome, http_status, meta_code, meta_subcode, fbtrace_id, latency_ms FROM delivery_attempts"
             + " WHERE conversion_id = $1 ORDER BY attempted_at DESC, id DESC LIMIT $2";
+    static final String PURGE = "DELETE FROM delivery_attempts WHERE id IN (SELECT id FROM delivery_attempts"
+            + " WHERE attempted_at < $1 LIMIT $2)";
 
     private final Pool pool;
     private final Queue<DeliveryAttempt> queue = new ConcurrentLinkedQueue<>();
@@ -80,6 +84,12 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
                     Collections.reverse(attempts);
                     return attempts;
                 }));
+    }
+
+    @Override
+    public Future<Integer> purgeBatch(Instant cutoff, int limit) {
+        return PgErrors.guard(pool.preparedQuery(PURGE).execute(Tuple.of(Sql.ts(cutoff), limit))
+                .map(RowSet::rowCount));
     }
 
     /** Completes once every attempt recorded so far has been written (or given up on); for shutdown and tests. */

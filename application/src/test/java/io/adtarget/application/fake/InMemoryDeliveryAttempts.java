@@ -5,6 +5,7 @@ import io.adtarget.application.port.out.DeliveryAttemptLog;
 import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.conversion.DeliveryAttempt;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +28,14 @@ public final class InMemoryDeliveryAttempts implements DeliveryAttemptLog, Deliv
                 .sorted(Comparator.comparing(DeliveryAttempt::attemptedAt))
                 .toList();
         return Future.succeededFuture(List.copyOf(mine.subList(Math.max(0, mine.size() - limit), mine.size())));
+    }
+
+    @Override
+    public synchronized Future<Integer> purgeBatch(Instant cutoff, int limit) {
+        List<DeliveryAttempt> old = attempts.stream().filter(attempt -> attempt.attemptedAt().isBefore(cutoff))
+                .limit(limit).toList();
+        old.forEach(attempts::remove);
+        return Future.succeededFuture(old.size());
     }
 
     public synchronized List<DeliveryAttempt> all() {

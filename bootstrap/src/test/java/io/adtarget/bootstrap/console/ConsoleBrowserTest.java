@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.adtarget.bootstrap.e2e.RunningService;
 import io.adtarget.bootstrap.e2e.Tenant;
 import io.adtarget.bootstrap.faults.CapturedLogs;
+import io.adtarget.domain.telegram.BotToken;
 import io.adtarget.meta.testing.FakeGraphReply;
+import io.adtarget.telegram.testing.FakeTelegramBotApi;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,7 @@ class ConsoleBrowserTest {
     private Path profile;
     private WebDriver browser;
     private WebDriverWait wait;
+    private final Vertx telegramVertx = Vertx.vertx();
 
     @BeforeEach
     void openBrowser() throws IOException {
@@ -54,6 +59,7 @@ class ConsoleBrowserTest {
         if (browser != null) {
             browser.quit();
         }
+        telegramVertx.close().await();
     }
 
     @Test
@@ -173,7 +179,12 @@ class ConsoleBrowserTest {
     @Test
     void an_operator_provisions_a_customer_with_the_setup_forms_each_showing_the_apis_field_errors()
             throws IOException {
-        try (CapturedLogs logs = CapturedLogs.capture(); RunningService service = RunningService.start()) {
+        BotToken bot = new BotToken("5151:AAconsoleSetupBotTokenSecret00");
+        FakeTelegramBotApi telegram = FakeTelegramBotApi.create(telegramVertx).start().await()
+                .addBot(bot, "globex_bot");
+        try (CapturedLogs logs = CapturedLogs.capture(); RunningService service = RunningService.start(Map.of(
+                "TELEGRAM_MODE", "live", "TELEGRAM_API_URL", telegram.url().toString(),
+                "PUBLIC_BASE_URL", "https://adtarget.example"))) {
             browser.get("http://127.0.0.1:" + service.port() + "/console/");
             signIn(RunningService.ADMIN_TOKEN);
             wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-setup"))).click();
@@ -184,6 +195,7 @@ class ConsoleBrowserTest {
             submit("form-account");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form-account .result"),
                     "Created account Globex"));
+            noAlert("form-account");
             String accountId = browser.findElement(By.id("key-account")).getAttribute("value");
             assertThat(accountId).matches("[0-9a-f-]{36}");
 
@@ -212,9 +224,77 @@ class ConsoleBrowserTest {
             submit("form-channel");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form-channel .result"),
                     "Attached channel -1009"));
+
+            // the Meta connection test: a code Meta would refuse is marked by the API's field error, and no call
+            // leaves; then one test event reaches the (fake) Graph API and Meta's answer is shown
+            browser.findElement(By.id("meta-test-code")).sendKeys("TEST 123");
+            submit("form-meta-test");
+            fieldError("meta-test-code");
+            assertReadable("setup with a field error");
+            assertThat(service.meta().requests()).isEmpty();
+            browser.findElement(By.id("meta-test-code")).clear();
+            browser.findElement(By.id("meta-test-code")).sendKeys("TEST123");
+            // Meta refuses the token first: its error class, code and message are shown, as text
+            service.meta().enqueue(FakeGraphReply.metaError(400, 190, 463, false,
+                    "Error validating access token: <b>expired</b>"));
+            submit("form-meta-test");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meta-test-verdict"),
+                    "Meta did not take the test event"));
+            assertThat(browser.findElement(By.id("meta-test-details")).getText())
+                    .contains("meta-auth", "190 / 463", "Error validating access token: <b>expired</b>");
+            assertThat(browser.findElements(By.cssSelector("#meta-test-details b"))).isEmpty();
+            assertReadable("setup with Meta's refusal");
+            submit("form-meta-test");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meta-test-verdict"),
+                    "Meta received the test event"));
+            noAlert("form-meta-test");
+            assertThat(browser.findElement(By.id("meta-test-details")).getText())
+                    .contains("events_received\n1", "fake-trace-", "TEST123").doesNotContain("meta-auth");
+            assertThat(service.meta().requests()).hasSize(2);
+            assertThat(service.meta().requests()).allSatisfy(sent -> {
+                assertThat(sent.json().getString("test_event_code")).isEqualTo("TEST123");
+                assertThat(sent.accessToken()).isEqualTo("EAAsetupformsecret0123");
+            });
+
+            // a publishable key for the landing page: a path is not an origin, then the key is shown once
+            browser.findElement(By.id("publishable-origins")).sendKeys("https://shop.example/landing");
+            submit("form-publishable");
+            fieldError("publishable-origins");
+            browser.findElement(By.id("publishable-origins")).clear();
+            browser.findElement(By.id("publishable-origins")).sendKeys("https://shop.example\nhttps://www.shop.example");
+            submit("form-publishable");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-publishable")));
+            String publishable = browser.findElement(By.id("issued-publishable-value")).getAttribute("value");
+            assertThat(publishable).startsWith("atk_pub_");
+            browser.findElement(By.id("copy-publishable")).click();
+            wait.until(ExpectedConditions.textMatches(By.id("copy-publishable-status"),
+                    java.util.regex.Pattern.compile(".+")));
+
+            // the Telegram bot: a token Telegram does not know is marked by field, then the real one connects
+            browser.findElement(By.id("telegram-token")).sendKeys("1:AAnotAKnownTokenForTheFake000");
+            submit("form-telegram");
+            fieldError("telegram-token");
+            browser.findElement(By.id("telegram-token")).clear();
+            browser.findElement(By.id("telegram-token")).sendKeys(bot.value());
+            submit("form-telegram");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form-telegram .result"),
+                    "Connected @globex_bot"));
+            noAlert("form-telegram");
+            assertThat(telegram.webhook(bot)).isPresent();
+            assertThat(browser.findElement(By.id("telegram-token")).getAttribute("value")).isEmpty();
+
             // a committed screenshot must not show a key-shaped secret (scanners would flag it): mask it first
             setValue("issued-key-value", "atk_live_•••• (the real key is shown here once)");
+            setValue("issued-publishable-value", "atk_pub_•••• (the real key is shown here once)");
             screenshot("setup.png");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            screenshot("phone-setup.png");
+            browser.manage().window().setSize(new Dimension(1100, 800));
+
+            browser.findElement(By.id("telegram-disconnect")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form-telegram .result"),
+                    "Disconnected"));
+            assertThat(telegram.webhook(bot)).isEmpty();
 
             // the key the form showed once works: a conversion on the new channel, seen by its customer
             JsonObject purchase = new JsonObject().put("telegramUserId", 99).put("channelId", "-1009")
@@ -228,7 +308,11 @@ class ConsoleBrowserTest {
             browser.findElement(By.id("sign-out")).click();
             assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains(key))
                     .noneSatisfy(line -> assertThat(line).contains("EAAsetupformsecret0123"))
+                    .noneSatisfy(line -> assertThat(line).contains(publishable))
+                    .noneSatisfy(line -> assertThat(line).contains(bot.value()))
                     .noneSatisfy(line -> assertThat(line).contains(RunningService.ADMIN_TOKEN));
+        } finally {
+            telegram.stop().await();
         }
     }
 
@@ -243,6 +327,12 @@ class ConsoleBrowserTest {
         assertThat(described).contains("err-");
         String messageId = described.substring(described.indexOf("err-")).split(" ")[0];
         assertThat(browser.findElement(By.id(messageId)).getText()).isNotBlank();
+    }
+
+    /** The form's alert line is empty again once a submit succeeded after a refused one. */
+    private void noAlert(String formId) {
+        assertThat(browser.findElement(By.cssSelector("#" + formId + " p.error[role=alert]")).getText()).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#" + formId + " .field-error"))).isEmpty();
     }
 
     private void setValue(String id, String value) {
@@ -260,7 +350,22 @@ class ConsoleBrowserTest {
                 "return JSON.stringify(sessionStorage) + JSON.stringify(localStorage)");
     }
 
+    /** Every visible text of the screen meets WCAG AA contrast (4.5:1, large text 3:1) under the real console.css. */
+    @SuppressWarnings("unchecked")
+    private void assertReadable(String screen) throws IOException {
+        String script;
+        try (var in = ConsoleBrowserTest.class.getResourceAsStream("/console/contrast.js")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(script);
+        assertThat(((Number) result.get("checked")).longValue()).as("texts checked on %s", screen).isGreaterThan(3);
+        assertThat((java.util.List<String>) result.get("failures")).as("texts below WCAG AA contrast on %s", screen)
+                .isEmpty();
+    }
+
+    /** Saves the screen (see below) after checking its text contrast: each screen shot is a screen checked. */
     private void screenshot(String name) throws IOException {
+        assertReadable(name);
         // The committed screenshots under docs/console are refreshed only on request
         // (-Dconsole.screenshots=docs); an ordinary run writes them to target/ and leaves the tree clean.
         Path docs = "docs".equals(System.getProperty("console.screenshots"))

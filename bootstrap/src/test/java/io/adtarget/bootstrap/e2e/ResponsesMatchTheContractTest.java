@@ -235,6 +235,16 @@ class ResponsesMatchTheContractTest {
         JsonObject visitBody = new JsonObject().put("channelId", tenant.channelId()).put("fbclid", "IwAR0contract");
         check("captureVisit", 409, visit(HttpMethod.POST, "/api/v1/visits", pubKey, "https://shop.example")
                 .sendJsonObject(visitBody).await());
+        // the Meta connection test: accepted (the fake's default), refused, bad code, unknown site
+        String metaTest = "/admin/v1/sites/" + tenantSite + "/meta-test";
+        JsonObject testCode = new JsonObject().put("testEventCode", "TEST123");
+        check("testMetaConnection", 200, admin(HttpMethod.POST, metaTest).sendJsonObject(testCode).await());
+        service.meta().enqueue(io.adtarget.meta.testing.FakeGraphReply.metaError(400, 190, 463, false,
+                "Error validating access token"));
+        check("testMetaConnection", 200, admin(HttpMethod.POST, metaTest).sendJsonObject(testCode).await());
+        check("testMetaConnection", 400, admin(HttpMethod.POST, metaTest).sendJsonObject(new JsonObject()).await());
+        check("testMetaConnection", 404, admin(HttpMethod.POST, "/admin/v1/sites/" + unknown + "/meta-test")
+                .sendJsonObject(testCode).await());
         check("connectTelegram", 400, admin(HttpMethod.PUT, "/admin/v1/sites/" + tenantSite + "/telegram")
                 .sendJsonObject(new JsonObject().put("botToken", "1:AAnotAKnownTokenForTheFake000")).await());
         check("connectTelegram", 404, admin(HttpMethod.PUT, "/admin/v1/sites/" + unknown + "/telegram")

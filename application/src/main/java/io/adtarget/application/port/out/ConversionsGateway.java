@@ -22,11 +22,16 @@ public interface ConversionsGateway {
     sealed interface DeliveryOutcome {
         /**
          * Meta accepted the event ({@code events_received >= 1}); {@code httpStatus} is the status of
-         * its answer (null when no HTTP call was made, as in dry-run).
+         * its answer (null when no HTTP call was made, as in dry-run); {@code eventsReceived} is Meta's
+         * {@code events_received} (null when no HTTP call was made).
          */
-        record Accepted(String fbtraceId, Integer httpStatus) implements DeliveryOutcome {
+        record Accepted(String fbtraceId, Integer httpStatus, Integer eventsReceived) implements DeliveryOutcome {
             public Accepted(String fbtraceId) {
-                this(fbtraceId, null);
+                this(fbtraceId, null, null);
+            }
+
+            public Accepted(String fbtraceId, Integer httpStatus) {
+                this(fbtraceId, httpStatus, null);
             }
         }
 
