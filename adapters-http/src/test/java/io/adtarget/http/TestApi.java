@@ -7,6 +7,7 @@ import io.adtarget.application.port.in.ApiPrincipal;
 import io.adtarget.application.port.in.ExecuteIdempotentlyUseCase;
 import io.adtarget.application.port.in.IdempotentOutcome;
 import io.adtarget.application.port.in.IdempotentRequest;
+import io.adtarget.application.port.in.OwnedIdempotencyRecord;
 import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.application.service.IdempotencyService;
 import io.adtarget.application.service.IdempotencySettings;
@@ -41,6 +42,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -195,6 +197,12 @@ public final class TestApi {
             }
 
             @Override
+            public Future<IdempotentOutcome> executeOwned(IdempotentRequest request,
+                    Function<OwnedIdempotencyRecord, Future<StoredResponse>> action) {
+                return api.idempotency.executeOwned(request, action);
+            }
+
+            @Override
             public Future<Optional<IdempotentOutcome>> replayIfCompleted(IdempotentRequest request) {
                 return api.idempotency.replayIfCompleted(request);
             }
@@ -207,6 +215,13 @@ public final class TestApi {
         @Override
         default Future<Optional<IdempotentOutcome>> replayIfCompleted(IdempotentRequest request) {
             return Future.succeededFuture(Optional.empty());
+        }
+
+        /** The stub owns no stored record: the action's own write can complete nothing. */
+        @Override
+        default Future<IdempotentOutcome> executeOwned(IdempotentRequest request,
+                Function<OwnedIdempotencyRecord, Future<StoredResponse>> action) {
+            return execute(request, () -> action.apply(new OwnedIdempotencyRecord(request.scope(), "stub-owner")));
         }
     }
 

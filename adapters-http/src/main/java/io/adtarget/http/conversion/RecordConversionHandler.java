@@ -5,6 +5,8 @@ import io.adtarget.application.port.in.ExecuteIdempotentlyUseCase;
 import io.adtarget.application.port.in.IdempotentOutcome;
 import io.adtarget.application.port.in.IdempotentRequest;
 import io.adtarget.application.port.in.RecordConversionCommand;
+import io.adtarget.application.port.in.InlineResponse;
+import io.adtarget.application.port.in.RecordConversionResult;
 import io.adtarget.application.port.in.RecordConversionUseCase;
 import io.adtarget.domain.idempotency.IdempotencyKey;
 import io.adtarget.domain.idempotency.IdempotencyScope;
@@ -20,7 +22,7 @@ import io.adtarget.http.support.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * POST /api/v1/events/conversion: validates first (rejections store nothing), then records the
@@ -57,14 +59,17 @@ public final class RecordConversionHandler implements Handler<RoutingContext> {
             return;
         }
         String requestId = ctx.get(Keys.REQUEST_ID);
-        Supplier<Future<StoredResponse>> action = () -> Future.succeededFuture(command)
-                .compose(recordConversion::record)
-                .map(result -> ConversionResponses.render(result, requestId));
+        Function<RecordConversionResult, StoredResponse> render = result -> ConversionResponses.render(result, requestId);
         if (request == null) {
-            action.get().onSuccess(stored -> IdempotentResponses.send(ctx, stored)).onFailure(ctx::fail);
+            Future.succeededFuture(command).compose(recordConversion::record).map(render)
+                    .onSuccess(stored -> IdempotentResponses.send(ctx, stored)).onFailure(ctx::fail);
             return;
         }
-        executeIdempotently.execute(request, action)
+        // The owned record goes down with the command: a new conversion's delivery stores its response in the
+        // same transaction as its outcome, and that stored response is the answer.
+        executeIdempotently.executeOwned(request, owned -> Future.succeededFuture(new InlineResponse(owned, render))
+                        .compose(inline -> recordConversion.record(command, inline))
+                        .map(result -> owned.completedResponse().orElseGet(() -> render.apply(result))))
                 .onSuccess(outcome -> IdempotentResponses.respond(ctx, outcome))
                 .onFailure(ctx::fail);
     }

@@ -6,11 +6,14 @@ import static io.adtarget.persistence.pg.ConversionRows.UPDATE_IF_VERSION;
 
 import io.adtarget.application.port.in.ConversionPage;
 import io.adtarget.application.port.in.ConversionQuery;
+import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.application.port.out.ConversionRepository;
+import io.adtarget.application.port.out.OutcomeCompletion;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionId;
 import io.adtarget.domain.conversion.MatchKey;
 import io.adtarget.domain.conversion.UpsertDecision;
+import io.adtarget.domain.idempotency.StoredResponse;
 import io.adtarget.domain.shared.AccountId;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -62,14 +65,15 @@ public final class PgConversionRepository implements ConversionRepository {
     @Override
     public Future<UpsertDecision> upsert(ConversionEvent candidate, Instant now, Duration window) {
         MatchKey key = candidate.matchKey();
-        return PgErrors.guard(pool.withTransaction(conn -> {
-            // Both statements go out at once (the connection pipelines them); Postgres still runs them in
-            // order, and under READ COMMITTED the SELECT takes its snapshot only after the lock is held,
-            // so it sees whatever the previous holder committed. One round trip less per upsert.
+        return PgErrors.guard(PipelinedTransaction.run(pool, conn -> {
+            // BEGIN, the lock and the SELECT go out at once (the connection pipelines them); Postgres still runs
+            // them in order, and under READ COMMITTED the SELECT takes its snapshot only after the lock is held,
+            // so it sees whatever the previous holder committed. The INSERT or UPDATE then goes with the COMMIT:
+            // two round trips per upsert.
             Future<?> locked = conn.preparedQuery(LOCK_MATCH_KEY).execute(Tuple.of(key.digest64()));
             Future<Optional<ConversionEvent>> latest = latestMatch(conn, key);
-            return Future.all(locked, latest)
-                    .compose(both -> store(conn, UpsertDecision.decide(latest.result(), candidate, now, window)));
+            return Future.all(locked, latest).map(both -> new PipelinedTransaction.Last<>(
+                    store(conn, UpsertDecision.decide(latest.result(), candidate, now, window))));
         }));
     }
 
@@ -117,6 +121,45 @@ public final class PgConversionRepository implements ConversionRepository {
         return PgErrors.guard(pool.preparedQuery(UPDATE_IF_VERSION)
                 .execute(ConversionRows.updateParams(next, expectedVersion))
                 .map(PgConversionRepository::first));
+    }
+
+    /**
+     * The outcome and the request's idempotency completion in one transaction and two round trips: BEGIN goes
+     * out with the outcome's UPDATE, the completion's UPDATE with the COMMIT ({@link PipelinedTransaction}).
+     * The response is rendered in between, from the row as stored. The outcome commits even when the
+     * completion does not apply (the request lost its record); if the transaction fails for any reason but
+     * the database being unreachable, the outcome is stored alone, so Meta's answer is never lost to its
+     * response.
+     */
+    @Override
+    public Future<Optional<ConversionEvent>> save(ConversionEvent next, long expectedVersion,
+            OutcomeCompletion completion) {
+        StoredResponse[] written = new StoredResponse[1];
+        return PgErrors.guard(PipelinedTransaction.run(pool, conn -> conn.preparedQuery(UPDATE_IF_VERSION)
+                        .execute(ConversionRows.updateParams(next, expectedVersion)).map(rows -> {
+                            Optional<ConversionEvent> saved = first(rows);
+                            if (saved.isEmpty()) {
+                                return new PipelinedTransaction.Last<>(Future.succeededFuture(saved));
+                            }
+                            StoredResponse response = completion.render().apply(saved.get());
+                            Future<Optional<ConversionEvent>> completed = conn.preparedQuery(PgIdempotencyStore.COMPLETE)
+                                    .execute(PgIdempotencyStore.completeParams(completion.scope(),
+                                            completion.ownerToken(), response))
+                                    .map(done -> {
+                                        written[0] = done.rowCount() == 1 ? response : null;
+                                        return saved;
+                                    });
+                            return new PipelinedTransaction.Last<>(completed);
+                        })))
+                // told only once the COMMIT succeeded
+                .onSuccess(saved -> {
+                    if (written[0] != null) {
+                        completion.onStored().accept(written[0]);
+                    }
+                })
+                .recover(failure -> failure instanceof ServiceUnavailableException
+                        ? Future.failedFuture(failure)
+                        : save(next, expectedVersion));
     }
 
     @Override

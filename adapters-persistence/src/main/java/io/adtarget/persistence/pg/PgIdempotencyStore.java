@@ -119,10 +119,15 @@ public final class PgIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Future<Boolean> complete(IdempotencyScope scope, String ownerToken, StoredResponse response) {
-        Tuple params = Tuple.of(scope.apiKeyId().value(), scope.key().value(), ownerToken, response.status(),
+        return PgErrors.guard(pool.preparedQuery(COMPLETE).execute(completeParams(scope, ownerToken, response))
+                .map(rows -> rows.rowCount() == 1));
+    }
+
+    /** The parameters of {@link #COMPLETE} (also run inside a delivery outcome's transaction, #15). */
+    static Tuple completeParams(IdempotencyScope scope, String ownerToken, StoredResponse response) {
+        return Tuple.of(scope.apiKeyId().value(), scope.key().value(), ownerToken, response.status(),
                 response.contentType(), Buffer.buffer(response.body()),
                 response.conversionId() == null ? null : response.conversionId().value());
-        return PgErrors.guard(pool.preparedQuery(COMPLETE).execute(params).map(rows -> rows.rowCount() == 1));
     }
 
     @Override

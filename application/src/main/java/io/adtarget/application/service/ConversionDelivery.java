@@ -3,6 +3,7 @@ package io.adtarget.application.service;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.site.DeliveryTarget;
 import io.adtarget.domain.site.Site;
+import io.adtarget.application.port.out.OutcomeCompletion;
 import io.vertx.core.Future;
 
 /**
@@ -30,5 +31,14 @@ public interface ConversionDelivery {
      */
     default Future<ConversionEvent> deliverClaimed(ConversionEvent claimed, DeliveryTarget.Deliver target, Site site) {
         return deliverClaimed(claimed, site);
+    }
+
+    /**
+     * {@link #deliverClaimed(ConversionEvent, DeliveryTarget.Deliver, Site)}, whose outcome is stored together
+     * with {@code completion} (one transaction). The default (stand-ins in tests) ignores the completion.
+     */
+    default Future<ConversionEvent> deliverClaimed(ConversionEvent claimed, DeliveryTarget.Deliver target, Site site,
+            OutcomeCompletion completion) {
+        return deliverClaimed(claimed, target, site);
     }
 }

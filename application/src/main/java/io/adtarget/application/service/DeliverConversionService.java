@@ -5,6 +5,7 @@ import io.adtarget.application.port.out.ConversionsGateway;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryOutcome;
 import io.adtarget.application.port.out.ConversionsGateway.DeliveryRequest;
 import io.adtarget.application.port.out.DeliveryAttemptLog;
+import io.adtarget.application.port.out.OutcomeCompletion;
 import io.adtarget.application.port.out.PixelThrottles;
 import io.adtarget.application.port.out.Telemetry;
 import io.adtarget.domain.conversion.ConversionEvent;
@@ -90,13 +91,19 @@ public final class DeliverConversionService implements ConversionDelivery {
         DeliveryTarget target = site.deliveryTarget(claimed.keyMode());
         if (target instanceof DeliveryTarget.Skip skip) {
             Instant now = Now.of(clock);
-            return storeClaimOutcome(claimed, base -> base.markSkipped(skip.reason(), now));
+            return storeClaimOutcome(claimed, base -> base.markSkipped(skip.reason(), now), null);
         }
         return deliverClaimed(claimed, (DeliveryTarget.Deliver) target, site);
     }
 
     @Override
     public Future<ConversionEvent> deliverClaimed(ConversionEvent claimed, DeliveryTarget.Deliver deliver, Site site) {
+        return deliverClaimed(claimed, deliver, site, null);
+    }
+
+    @Override
+    public Future<ConversionEvent> deliverClaimed(ConversionEvent claimed, DeliveryTarget.Deliver deliver, Site site,
+            OutcomeCompletion completion) {
         if (claimed.leaseUntil().minus(settings.leaseNeededToSend()).isBefore(Now.of(clock))) {
             // Too little of our lease is left to wait a whole Meta call and then store its answer: once it
             // runs out another sender may start. Leave the claim to lapse; the retry worker sends it then,
@@ -107,13 +114,15 @@ public final class DeliverConversionService implements ConversionDelivery {
         return throttles.pausedUntil(pixel, Now.of(clock)).compose(paused -> paused.isPresent()
                 // Meta throttles the pixel: no call now, the conversion waits for the pause to end.
                 ? storeClaimOutcome(claimed, base -> base.releaseClaimAndHold(heldError(base), paused.get(),
-                        Now.of(clock)))
-                : sendClaimed(claimed, deliver));
+                        Now.of(clock)), completion)
+                : sendClaimed(claimed, deliver, completion));
     }
 
-    private Future<ConversionEvent> sendClaimed(ConversionEvent claimed, DeliveryTarget.Deliver deliver) {
+    private Future<ConversionEvent> sendClaimed(ConversionEvent claimed, DeliveryTarget.Deliver deliver,
+            OutcomeCompletion completion) {
         DeliveryRequest request = new DeliveryRequest(claimed, deliver.connection(), deliver.testEventCode());
-        return send(request).compose(outcome -> storeClaimOutcome(claimed, transitionFor(outcome, Now.of(clock)))
+        return send(request).compose(outcome -> storeClaimOutcome(claimed, transitionFor(outcome, Now.of(clock)),
+                        completion)
                 .compose(stored -> pauseIfThrottled(stored, deliver.connection().pixelId())));
     }
 
@@ -172,13 +181,18 @@ public final class DeliverConversionService implements ConversionDelivery {
      * Meta's answer must not be lost (a lost SENT would be sent again after the lease).
      */
     private Future<ConversionEvent> storeClaimOutcome(ConversionEvent claimed,
-            UnaryOperator<ConversionEvent> transition) {
-        return repository.save(transition.apply(claimed), claimed.version()).compose(saved -> {
+            UnaryOperator<ConversionEvent> transition, OutcomeCompletion completion) {
+        ConversionEvent next = transition.apply(claimed);
+        // With a completion, the request's idempotency record is completed in the outcome's own transaction.
+        Future<Optional<ConversionEvent>> written = completion == null
+                ? repository.save(next, claimed.version())
+                : repository.save(next, claimed.version(), completion);
+        return written.compose(saved -> {
             if (saved.isPresent()) {
                 return reported(saved.get());
             }
             return current(claimed).compose(stored -> holdsSameClaim(stored, claimed)
-                    ? storeClaimOutcome(stored, transition)
+                    ? storeClaimOutcome(stored, transition, completion)
                     : Future.succeededFuture(stored));
         });
     }

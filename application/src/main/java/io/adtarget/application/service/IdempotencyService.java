@@ -3,6 +3,7 @@ package io.adtarget.application.service;
 import io.adtarget.application.port.in.ExecuteIdempotentlyUseCase;
 import io.adtarget.application.port.in.IdempotentOutcome;
 import io.adtarget.application.port.in.IdempotentRequest;
+import io.adtarget.application.port.in.OwnedIdempotencyRecord;
 import io.adtarget.application.port.out.IdempotencyStore;
 import io.adtarget.application.port.out.IdempotencyStore.ClaimOutcome;
 import io.adtarget.application.port.ServiceUnavailableException;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -47,6 +49,12 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
 
     @Override
     public Future<IdempotentOutcome> execute(IdempotentRequest request, Supplier<Future<StoredResponse>> action) {
+        return executeOwned(request, owned -> action.get());
+    }
+
+    @Override
+    public Future<IdempotentOutcome> executeOwned(IdempotentRequest request,
+            Function<OwnedIdempotencyRecord, Future<StoredResponse>> action) {
         Instant deadline = Now.of(clock).plus(settings.inflightWait());
         return claim(request, action, deadline);
     }
@@ -58,7 +66,8 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
                 .map(record -> replay(request, record)));
     }
 
-    private Future<IdempotentOutcome> claim(IdempotentRequest request, Supplier<Future<StoredResponse>> action,
+    private Future<IdempotentOutcome> claim(IdempotentRequest request,
+            Function<OwnedIdempotencyRecord, Future<StoredResponse>> action,
             Instant deadline) {
         Instant now = Now.of(clock);
         String fingerprint = settings.fingerprintMode() == FingerprintMode.OFF ? null : request.bodyFingerprint();
@@ -78,7 +87,7 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
 
     /** Another request owns the key: poll until it finishes, or answer in-use once the wait is over. */
     private Future<IdempotentOutcome> waitForOwner(IdempotentRequest request,
-            Supplier<Future<StoredResponse>> action, Instant now, Instant deadline) {
+            Function<OwnedIdempotencyRecord, Future<StoredResponse>> action, Instant now, Instant deadline) {
         if (!now.isBefore(deadline)) {
             telemetry.idempotency(IdempotencyOutcome.CONFLICT);
             return Future.succeededFuture(new IdempotentOutcome.InUse(RETRY_AFTER));
@@ -86,7 +95,8 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
         return timers.delay(settings.pollInterval()).compose(ignored -> poll(request, action, deadline));
     }
 
-    private Future<IdempotentOutcome> poll(IdempotentRequest request, Supplier<Future<StoredResponse>> action,
+    private Future<IdempotentOutcome> poll(IdempotentRequest request,
+            Function<OwnedIdempotencyRecord, Future<StoredResponse>> action,
             Instant deadline) {
         return store.find(request.scope()).compose(found -> {
             Instant now = Now.of(clock);
@@ -102,10 +112,18 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
         });
     }
 
-    private Future<IdempotentOutcome> run(IdempotencyRecord owned, Supplier<Future<StoredResponse>> action) {
+    private Future<IdempotentOutcome> run(IdempotencyRecord owned,
+            Function<OwnedIdempotencyRecord, Future<StoredResponse>> action) {
         IdempotencyScope scope = owned.scope();
         String owner = owned.ownerToken();
-        return invoke(action).transform(done -> {
+        OwnedIdempotencyRecord handle = new OwnedIdempotencyRecord(scope, owner);
+        return invoke(action, handle).transform(done -> {
+            Optional<StoredResponse> completedInline = handle.completedResponse();
+            if (completedInline.isPresent()) {
+                // The operation committed its response with its own last write: that is the answer, stored.
+                telemetry.idempotency(IdempotencyOutcome.EXECUTED);
+                return Future.succeededFuture(new IdempotentOutcome.Executed(completedInline.get(), true));
+            }
             if (done.failed()) {
                 return store.release(scope, owner).transform(released -> Future.failedFuture(done.cause()));
             }
@@ -143,9 +161,10 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
         return new IdempotentOutcome.Replayed(record.response(), mismatch);
     }
 
-    private static Future<StoredResponse> invoke(Supplier<Future<StoredResponse>> action) {
+    private static Future<StoredResponse> invoke(Function<OwnedIdempotencyRecord, Future<StoredResponse>> action,
+            OwnedIdempotencyRecord handle) {
         try {
-            return action.get();
+            return action.apply(handle);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }

@@ -1,10 +1,13 @@
 package io.adtarget.application.service;
 
+import io.adtarget.application.port.in.InlineResponse;
+import io.adtarget.application.port.in.OwnedIdempotencyRecord;
 import io.adtarget.application.port.in.RecordConversionCommand;
 import io.adtarget.application.port.in.RecordConversionResult;
 import io.adtarget.application.port.in.RecordConversionUseCase;
 import io.adtarget.application.port.out.NewConversionClaims;
 import io.adtarget.application.port.out.DistributedLock;
+import io.adtarget.application.port.out.OutcomeCompletion;
 import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.application.port.out.SiteDirectory;
 import io.adtarget.application.port.out.Telemetry;
@@ -67,14 +70,20 @@ public final class RecordConversionService implements RecordConversionUseCase {
 
     @Override
     public Future<RecordConversionResult> record(RecordConversionCommand request) {
+        return record(request, null);
+    }
+
+    @Override
+    public Future<RecordConversionResult> record(RecordConversionCommand request, InlineResponse inline) {
         Instant receivedAt = Now.of(clock);
         return enrichment.enrich(request, receivedAt).compose(command -> sites.resolve(
                 command.principal().accountId(), command.channelId()).compose(site -> site.isEmpty()
                         ? Future.succeededFuture(new RecordConversionResult.ChannelNotFound())
-                        : recordFor(command, site.get(), receivedAt)));
+                        : recordFor(command, site.get(), receivedAt, inline)));
     }
 
-    private Future<RecordConversionResult> recordFor(RecordConversionCommand command, Site site, Instant receivedAt) {
+    private Future<RecordConversionResult> recordFor(RecordConversionCommand command, Site site, Instant receivedAt,
+            InlineResponse inline) {
         ConversionEvent candidate = ConversionEvent.create(ConversionId.generate(receivedAt, random),
                 command.principal().accountId(), site.id(), command.principal().mode(), command.telegramUserId(),
                 command.channelId(), command.eventType(), command.clientEventId(),
@@ -88,22 +97,23 @@ public final class RecordConversionService implements RecordConversionUseCase {
         return repository.findLatestMatch(candidate.matchKey(), now.minus(settings.dedupWindow()))
                 .compose(latest -> latest.isPresent() && latest.get().status() == ConversionStatus.SENT
                         ? Future.succeededFuture(deduplicated(latest.get()))
-                        : underLock(candidate, site));
+                        : underLock(candidate, site, inline));
     }
 
-    private Future<RecordConversionResult> underLock(ConversionEvent candidate, Site site) {
+    private Future<RecordConversionResult> underLock(ConversionEvent candidate, Site site, InlineResponse inline) {
         String lockName = "match:" + candidate.matchKey().digest();
         return lock.acquire(lockName, settings.lockTtl(), settings.lockWait()).compose(handle -> {
             if (handle.isEmpty()) {
                 return Future.failedFuture(new ServiceUnavailableException("conversion lock"));
             }
             // A failed release is harmless (the lock expires after its TTL); it must not fail the request.
-            return upsertAndDeliver(candidate, site)
+            return upsertAndDeliver(candidate, site, inline)
                     .eventually(() -> handle.get().release().otherwiseEmpty());
         });
     }
 
-    private Future<RecordConversionResult> upsertAndDeliver(ConversionEvent unclaimed, Site site) {
+    private Future<RecordConversionResult> upsertAndDeliver(ConversionEvent unclaimed, Site site,
+            InlineResponse inline) {
         Instant now = Now.of(clock);
         // A site we can deliver to gets the new row inserted already claimed: the claim is committed with
         // the insert, before Meta is called, and the separate claim UPDATE (one commit) disappears.
@@ -118,7 +128,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
                 ConversionEvent stored = created.conversion();
                 reportMatchSignals(stored);
                 Future<ConversionEvent> delivered = stored.claimed() && target instanceof DeliveryTarget.Deliver deliver
-                        ? delivery.deliverClaimed(stored, deliver, site)
+                        ? delivery.deliverClaimed(stored, deliver, site, completionOf(inline))
                         : delivery.deliver(stored, site);
                 return delivered.map(RecordConversionResult.Created::new);
             }
@@ -131,7 +141,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
                 // Another party (the retry worker, or an instance whose lock expired) is sending the match:
                 // its answer belongs to the details it sent. Wait for that outcome, then decide again:
                 // SENT answers deduplicated, a failure is revised with this request's details and re-sent.
-                return outcomeOf(inFlight.conversion()).compose(settled -> upsertAndDeliver(unclaimed, site));
+                return outcomeOf(inFlight.conversion()).compose(settled -> upsertAndDeliver(unclaimed, site, inline));
             }
             return Future.succeededFuture(deduplicated(decision.conversion()));
         });
@@ -147,6 +157,19 @@ public final class RecordConversionService implements RecordConversionUseCase {
                     && now.get().leaseActive(Now.of(clock));
             return stillInFlight ? outcomeOf(inFlight) : Future.succeededFuture();
         });
+    }
+
+    /**
+     * A new conversion's outcome and its request's idempotency completion in one transaction: the response is
+     * rendered from the conversion as stored, as {@code Created}, which is what this path answers.
+     */
+    private static OutcomeCompletion completionOf(InlineResponse inline) {
+        if (inline == null) {
+            return null;
+        }
+        OwnedIdempotencyRecord owned = inline.owned();
+        return new OutcomeCompletion(owned.scope(), owned.ownerToken(),
+                saved -> inline.render().apply(new RecordConversionResult.Created(saved)), owned::completedWith);
     }
 
     private void reportMatchSignals(ConversionEvent conversion) {

@@ -129,6 +129,25 @@ class IdempotencyServiceTest {
     }
 
     @Test
+    void an_action_that_completes_its_own_record_with_its_last_write_is_answered_with_that_response_alone() {
+        // Completing again would fail here: the service must not write the record a second time.
+        IdempotencyService service = new IdempotencyService(new FailingCompleteStore(store), new VirtualTimers(clock),
+                clock, new SplittableRandom(1), IdempotencySettings.defaults(), telemetry);
+        StoredResponse committed = response(201, "{\"id\":\"c-9\",\"status\":\"sent\"}");
+
+        IdempotentOutcome outcome = value(service.executeOwned(REQUEST, owned -> store
+                .complete(owned.scope(), owned.ownerToken(), committed)
+                .map(done -> {
+                    owned.completedWith(committed);
+                    return response(201, "{\"rendered\":\"again\"}");
+                })));
+
+        assertThat(outcome).isEqualTo(new Executed(committed, true));
+        assertThat(value(service().execute(REQUEST, answering(response(500, "{}")))))
+                .as("the replay is the committed response").isEqualTo(new IdempotentOutcome.Replayed(committed, false));
+    }
+
+    @Test
     void a_response_whose_record_was_taken_over_meanwhile_is_not_sent_but_refused_as_unavailable() {
         IdempotencyService slow = service();
         Promise<StoredResponse> running = Promise.promise();

@@ -3,6 +3,7 @@ package io.adtarget.application.port.in;
 import io.adtarget.domain.idempotency.StoredResponse;
 import io.vertx.core.Future;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -13,6 +14,13 @@ import java.util.function.Supplier;
  */
 public interface ExecuteIdempotentlyUseCase {
     Future<IdempotentOutcome> execute(IdempotentRequest request, Supplier<Future<StoredResponse>> action);
+
+    /**
+     * {@link #execute}, with the owned record handed to {@code action}, which may store its response in its
+     * own last write ({@link OwnedIdempotencyRecord#completedWith}); the answer is then that response.
+     */
+    Future<IdempotentOutcome> executeOwned(IdempotentRequest request,
+            Function<OwnedIdempotencyRecord, Future<StoredResponse>> action);
 
     /**
      * The stored answer for a key that completed within the replay window (Replayed, or KeyReused

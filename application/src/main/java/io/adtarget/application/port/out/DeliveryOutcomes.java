@@ -18,5 +18,15 @@ public interface DeliveryOutcomes {
      */
     Future<Optional<ConversionEvent>> save(ConversionEvent next, long expectedVersion);
 
+    /**
+     * {@link #save(ConversionEvent, long)}, and in the same transaction the response of the request this
+     * delivery serves ({@link OutcomeCompletion}); the outcome is stored whether or not the response can be.
+     * The default stores the outcome alone and leaves the completion to the idempotency protocol.
+     */
+    default Future<Optional<ConversionEvent>> save(ConversionEvent next, long expectedVersion,
+            OutcomeCompletion completion) {
+        return save(next, expectedVersion);
+    }
+
     Future<Optional<ConversionEvent>> findById(ConversionId id);
 }

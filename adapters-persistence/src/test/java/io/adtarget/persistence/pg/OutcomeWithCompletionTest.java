@@ -1,0 +1,145 @@
+package io.adtarget.persistence.pg;
+
+import static io.adtarget.persistence.testing.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adtarget.application.port.out.IdempotencyStore.ClaimOutcome;
+import io.adtarget.application.port.out.OutcomeCompletion;
+import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.conversion.ConversionStatus;
+import io.adtarget.domain.idempotency.IdempotencyKey;
+import io.adtarget.domain.idempotency.IdempotencyRecord;
+import io.adtarget.domain.idempotency.IdempotencyScope;
+import io.adtarget.domain.idempotency.StoredResponse;
+import io.adtarget.domain.shared.AccountId;
+import io.adtarget.domain.shared.ApiKeyId;
+import io.adtarget.domain.shared.SiteId;
+import io.adtarget.persistence.ConversionSamples;
+import io.adtarget.persistence.testing.PgTestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #15's second transaction: a delivery's outcome and its request's idempotency completion are
+ * written together ({@link PgConversionRepository#save(ConversionEvent, long, OutcomeCompletion)}), one commit
+ * for both. The response is rendered from the row as stored; the outcome is stored even when the request no
+ * longer owns its record; a lost version race writes neither.
+ */
+class OutcomeWithCompletionTest {
+    static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
+    static final Duration WINDOW = Duration.ofHours(48);
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    PgTestDatabase db;
+    PgConversionRepository conversions;
+    PgIdempotencyStore records;
+    ConversionSamples samples;
+    IdempotencyScope scope;
+    List<StoredResponse> told = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        db = PgTestDatabase.create();
+        AccountId account = new AccountId(UUID.randomUUID());
+        SiteId site = new SiteId(UUID.randomUUID());
+        db.givenSite(account.value(), site.value());
+        conversions = new PgConversionRepository(db.pool());
+        records = new PgIdempotencyStore(db.pool());
+        samples = new ConversionSamples(account, site, new SplittableRandom(7));
+        scope = new IdempotencyScope(new ApiKeyId(UUID.randomUUID()), new IdempotencyKey("order-1"));
+    }
+
+    @AfterEach
+    void stop() {
+        db.close();
+    }
+
+    @Test
+    void the_outcome_and_the_response_rendered_from_the_stored_row_commit_in_one_transaction() {
+        ConversionEvent claimed = claimedConversion();
+        own("owner-1");
+
+        ConversionEvent sent = result(conversions.save(claimed.markSent("trace-1", T0.plusSeconds(1)), claimed.version(),
+                completion("owner-1"))).orElseThrow();
+
+        assertThat(sent.status()).isEqualTo(ConversionStatus.SENT);
+        StoredResponse expected = rendered(sent);
+        assertThat(told).as("told once committed").singleElement().isEqualTo(expected);
+        IdempotencyRecord stored = result(records.find(scope)).orElseThrow();
+        assertThat(stored.completed()).isTrue();
+        assertThat(new String(stored.response().body(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(expected.body(), StandardCharsets.UTF_8));
+        assertThat(result(conversions.findById(claimed.id()))).contains(sent);
+    }
+
+    @Test
+    void a_request_that_lost_its_record_still_stores_the_outcome_and_completes_nothing() {
+        ConversionEvent claimed = claimedConversion();
+        own("someone-else");
+
+        ConversionEvent sent = result(conversions.save(claimed.markSent("trace-2", T0.plusSeconds(1)), claimed.version(),
+                completion("owner-1"))).orElseThrow();
+
+        assertThat(result(conversions.findById(claimed.id()))).contains(sent);
+        assertThat(told).isEmpty();
+        assertThat(result(records.find(scope)).orElseThrow().completed()).as("the other owner's record").isFalse();
+    }
+
+    @Test
+    void a_lost_version_race_writes_neither_the_outcome_nor_the_response() {
+        ConversionEvent claimed = claimedConversion();
+        own("owner-1");
+
+        assertThat(result(conversions.save(claimed.markSent("trace-3", T0.plusSeconds(1)), claimed.version() + 7,
+                completion("owner-1")))).isEmpty();
+
+        assertThat(result(conversions.findById(claimed.id())).orElseThrow().status()).isEqualTo(ConversionStatus.PENDING);
+        assertThat(told).isEmpty();
+        assertThat(result(records.find(scope)).orElseThrow().completed()).isFalse();
+    }
+
+    @Test
+    void a_response_that_cannot_be_rendered_never_costs_the_outcome() {
+        ConversionEvent claimed = claimedConversion();
+        own("owner-1");
+        OutcomeCompletion broken = new OutcomeCompletion(scope, "owner-1", saved -> {
+            throw new IllegalStateException("renderer bug");
+        }, told::add);
+
+        ConversionEvent sent = result(conversions.save(claimed.markSent("trace-4", T0.plusSeconds(1)), claimed.version(),
+                broken)).orElseThrow();
+
+        assertThat(result(conversions.findById(claimed.id()))).contains(sent);
+        assertThat(told).isEmpty();
+        assertThat(result(records.find(scope)).orElseThrow().completed()).isFalse();
+    }
+
+    private ConversionEvent claimedConversion() {
+        ConversionEvent candidate = samples.candidate(42, null, "10", T0).claimForDelivery(T0, LEASE);
+        return result(conversions.upsert(candidate, T0, WINDOW)).conversion();
+    }
+
+    private void own(String owner) {
+        assertThat(result(records.claim(IdempotencyRecord.inFlight(scope, owner, T0, LEASE, null), T0, WINDOW)))
+                .isInstanceOf(ClaimOutcome.Claimed.class);
+    }
+
+    private OutcomeCompletion completion(String owner) {
+        return new OutcomeCompletion(scope, owner, OutcomeWithCompletionTest::rendered, told::add);
+    }
+
+    /** Stands in for the HTTP adapter's renderer: anything derived from the stored row. */
+    private static StoredResponse rendered(ConversionEvent saved) {
+        String body = "{\"conversionId\":\"" + saved.id().value() + "\",\"status\":\"" + saved.status() + "\",\"version\":"
+                + saved.version() + ",\"updatedAt\":\"" + saved.updatedAt() + "\"}";
+        return new StoredResponse(201, "application/json", body.getBytes(StandardCharsets.UTF_8), saved.id());
+    }
+}
