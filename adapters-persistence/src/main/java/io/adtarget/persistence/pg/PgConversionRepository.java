@@ -134,32 +134,35 @@ public final class PgConversionRepository implements ConversionRepository {
     @Override
     public Future<Optional<ConversionEvent>> save(ConversionEvent next, long expectedVersion,
             OutcomeCompletion completion) {
-        StoredResponse[] written = new StoredResponse[1];
         return PgErrors.guard(PipelinedTransaction.run(pool, conn -> conn.preparedQuery(UPDATE_IF_VERSION)
-                        .execute(ConversionRows.updateParams(next, expectedVersion)).map(rows -> {
-                            Optional<ConversionEvent> saved = first(rows);
-                            if (saved.isEmpty()) {
-                                return new PipelinedTransaction.Last<>(Future.succeededFuture(saved));
-                            }
-                            StoredResponse response = completion.render().apply(saved.get());
-                            Future<Optional<ConversionEvent>> completed = conn.preparedQuery(PgIdempotencyStore.COMPLETE)
-                                    .execute(PgIdempotencyStore.completeParams(completion.scope(),
-                                            completion.ownerToken(), response))
-                                    .map(done -> {
-                                        written[0] = done.rowCount() == 1 ? response : null;
-                                        return saved;
-                                    });
-                            return new PipelinedTransaction.Last<>(completed);
-                        })))
-                // told only once the COMMIT succeeded
-                .onSuccess(saved -> {
-                    if (written[0] != null) {
-                        completion.onStored().accept(written[0]);
+                        .execute(ConversionRows.updateParams(next, expectedVersion))
+                        .map(rows -> completeWith(conn, first(rows), completion))))
+                .map(written -> {
+                    // told only once the COMMIT succeeded
+                    if (written.response() != null) {
+                        completion.onStored().accept(written.response());
                     }
+                    return written.saved();
                 })
                 .recover(failure -> failure instanceof ServiceUnavailableException
                         ? Future.failedFuture(failure)
                         : save(next, expectedVersion));
+    }
+
+    /** What the outcome's transaction wrote: the row, and the response when the record took it. */
+    private record Written(Optional<ConversionEvent> saved, StoredResponse response) {
+    }
+
+    /** The completion's UPDATE, sent behind the outcome's (the last statement of the transaction). */
+    private static PipelinedTransaction.Last<Written> completeWith(SqlConnection conn, Optional<ConversionEvent> saved,
+            OutcomeCompletion completion) {
+        if (saved.isEmpty()) {
+            return new PipelinedTransaction.Last<>(Future.succeededFuture(new Written(saved, null)));
+        }
+        StoredResponse response = completion.render().apply(saved.get());
+        return new PipelinedTransaction.Last<>(conn.preparedQuery(PgIdempotencyStore.COMPLETE)
+                .execute(PgIdempotencyStore.completeParams(completion.scope(), completion.ownerToken(), response))
+                .map(done -> new Written(saved, done.rowCount() == 1 ? response : null)));
     }
 
     @Override
