@@ -18,11 +18,15 @@ import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.KeyMode;
 import io.adtarget.domain.shared.Money;
 import io.adtarget.domain.shared.SiteId;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -112,6 +116,64 @@ final class ConversionRows {
         Tuple t = Tuple.tuple();
         TABLE.forEach(column -> t.addValue(column.value().apply(c)));
         return t.addLong(version);
+    }
+
+    /**
+     * The row of {@link #insertParams} as one JSON object keyed by column name, for
+     * {@code conversions_insert_unless_matched} ({@code jsonb_populate_record}): uuids, timestamps (to the
+     * microsecond Postgres keeps) and amounts as their text forms, jsonb columns as JSON.
+     */
+    static JsonObject insertJson(ConversionEvent c, long version) {
+        JsonObject row = new JsonObject();
+        TABLE.forEach(column -> row.put(column.name(), jsonValue(column.value().apply(c))));
+        return row.put("version", version);
+    }
+
+    private static Object jsonValue(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.truncatedTo(ChronoUnit.MICROS).toString();
+        }
+        if (value instanceof BigDecimal amount) {
+            return amount.toPlainString();
+        }
+        if (value instanceof UUID uuid) {
+            return uuid.toString();
+        }
+        return value;
+    }
+
+    /**
+     * {@link #UPDATE_IF_VERSION} and the request's idempotency completion as one statement (issue #15): the
+     * completion's UPDATE runs only when the conversion's did, and both commit together, in one implicit
+     * transaction. Parameters: those of {@link #updateParams}, then the seven of
+     * {@code PgIdempotencyStore.completeParams}. The row comes back with {@code completed} = 1 when the
+     * record took the response.
+     */
+    static final String UPDATE_IF_VERSION_AND_COMPLETE = completing(REVISABLE.size() + 2);
+
+    private static String completing(int n) {
+        return "WITH saved AS (" + UPDATE_IF_VERSION + "), completed AS (UPDATE idempotency_records"
+                + " SET response_status = $" + (n + 4) + ", response_content_type = $" + (n + 5)
+                + ", response_body = $" + (n + 6) + ", conversion_id = $" + (n + 7)
+                + " WHERE api_key_id = $" + (n + 1) + " AND idem_key = $" + (n + 2) + " AND owner_token = $" + (n + 3)
+                + " AND response_status IS NULL AND EXISTS (SELECT 1 FROM saved) RETURNING 1)"
+                + " SELECT saved.*, (SELECT count(*) FROM completed) AS completed FROM saved";
+    }
+
+    /**
+     * {@code next} as {@link #UPDATE_IF_VERSION} will store it over {@code expectedVersion}: its delivery times
+     * cut to the microsecond Postgres keeps, its version the next one. Its details are those of the stored row
+     * it was derived from, so rendering it renders the row the UPDATE returns.
+     */
+    static ConversionEvent asStored(ConversionEvent next, long expectedVersion) {
+        DeliveryState d = next.delivery();
+        return new ConversionEvent(next.identity(), next.details(), new DeliveryState(d.status(), d.attempts(),
+                micros(d.updatedAt()), micros(d.sentAt()), d.fbtraceId(), d.lastError(), d.skipReason(),
+                micros(d.nextAttemptAt()), micros(d.leaseUntil()), expectedVersion + 1));
+    }
+
+    private static java.time.Instant micros(java.time.Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The parameters of {@link #UPDATE_IF_VERSION}: {@code next} replaces the row at {@code expectedVersion}. */

@@ -30,7 +30,13 @@ import java.util.function.UnaryOperator;
 
 /** {@link ConversionRepository} on Postgres: advisory-locked upsert, version-checked saves, SKIP LOCKED claims. */
 public final class PgConversionRepository implements ConversionRepository {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PgConversionRepository.class);
     static final String LOCK_MATCH_KEY = "SELECT pg_advisory_xact_lock($1)";
+    /**
+     * The one-statement upsert of a conversion without a recent match (migration V10): under the same advisory
+     * lock, the candidate is inserted unless a match created after $2 exists; no row back means there is one.
+     */
+    static final String INSERT_UNLESS_MATCHED = "SELECT " + COLUMNS + " FROM conversions_insert_unless_matched($1, $2, $3)";
     static final String LATEST_MATCH = "SELECT " + COLUMNS + " FROM conversions WHERE site_id = $1 AND key_mode = $2"
             + " AND telegram_user_id = $3 AND channel_id = $4 AND event_type = $5 AND client_event_id = $6"
             + " ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE";
@@ -62,8 +68,23 @@ public final class PgConversionRepository implements ConversionRepository {
         this.pool = Objects.requireNonNull(pool, "pool");
     }
 
+    /**
+     * Most requests have no recent match: {@link #INSERT_UNLESS_MATCHED} creates them in one statement, one
+     * implicit transaction and one durable commit. When it finds a match it writes nothing, and the locked
+     * upsert decides (revise, deduplicate, wait for a delivery in flight) as before.
+     */
     @Override
     public Future<UpsertDecision> upsert(ConversionEvent candidate, Instant now, Duration window) {
+        MatchKey key = candidate.matchKey();
+        return PgErrors.guard(pool.preparedQuery(INSERT_UNLESS_MATCHED)
+                .execute(Tuple.of(key.digest64(), Sql.ts(now.minus(window)), ConversionRows.insertJson(candidate, 1L)))
+                .compose(rows -> rows.size() == 1
+                        ? Future.succeededFuture(new UpsertDecision.Create(first(rows).orElseThrow()))
+                        : lockedUpsert(candidate, now, window)));
+    }
+
+    /** The upsert when a recent match exists: the match locked FOR UPDATE, {@link UpsertDecision#decide}, the write. */
+    private Future<UpsertDecision> lockedUpsert(ConversionEvent candidate, Instant now, Duration window) {
         MatchKey key = candidate.matchKey();
         return PgErrors.guard(PipelinedTransaction.run(pool, conn -> {
             // BEGIN, the lock and the SELECT go out at once (the connection pipelines them); Postgres still runs
@@ -124,45 +145,48 @@ public final class PgConversionRepository implements ConversionRepository {
     }
 
     /**
-     * The outcome and the request's idempotency completion in one transaction and two round trips: BEGIN goes
-     * out with the outcome's UPDATE, the completion's UPDATE with the COMMIT ({@link PipelinedTransaction}).
-     * The response is rendered in between, from the row as stored. The outcome commits even when the
-     * completion does not apply (the request lost its record); if the transaction fails for any reason but
-     * the database being unreachable, the outcome is stored alone, so Meta's answer is never lost to its
-     * response.
+     * The outcome and the request's idempotency completion in one statement, one implicit transaction and one
+     * durable commit ({@link ConversionRows#UPDATE_IF_VERSION_AND_COMPLETE}). The response is rendered before,
+     * from the row exactly as the UPDATE stores it ({@link ConversionRows#asStored}), and checked against the
+     * row that comes back. The outcome commits even when the completion does not apply (the request lost its
+     * record); if the statement fails for any reason but the database being unreachable (or the response cannot
+     * be rendered), the outcome is stored alone, so Meta's answer is never lost to its response.
      */
     @Override
     public Future<Optional<ConversionEvent>> save(ConversionEvent next, long expectedVersion,
             OutcomeCompletion completion) {
-        return PgErrors.guard(PipelinedTransaction.run(pool, conn -> conn.preparedQuery(UPDATE_IF_VERSION)
-                        .execute(ConversionRows.updateParams(next, expectedVersion))
-                        .map(rows -> completeWith(conn, first(rows), completion))))
-                .map(written -> {
-                    // told only once the COMMIT succeeded
-                    if (written.response() != null) {
-                        completion.onStored().accept(written.response());
+        ConversionEvent stored = ConversionRows.asStored(next, expectedVersion);
+        StoredResponse response;
+        Tuple params;
+        try {
+            response = completion.render().apply(stored);
+            params = ConversionRows.updateParams(stored, expectedVersion);
+            Tuple completing = PgIdempotencyStore.completeParams(completion.scope(), completion.ownerToken(), response);
+            for (int i = 0; i < completing.size(); i++) {
+                params.addValue(completing.getValue(i));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("response of conversion {} not rendered, its outcome is stored alone: {}", next.id().value(),
+                    e.toString());
+            return save(next, expectedVersion);
+        }
+        return PgErrors.guard(pool.preparedQuery(ConversionRows.UPDATE_IF_VERSION_AND_COMPLETE).execute(params))
+                .map(rows -> {
+                    Optional<ConversionEvent> saved = first(rows);
+                    if (saved.isPresent() && !saved.get().equals(stored)) {
+                        // the response says what asStored predicted; the record keeps it, so replays still agree
+                        LOG.warn("conversion {} was stored unlike its rendered response (a mapping bug)",
+                                next.id().value());
                     }
-                    return written.saved();
+                    if (saved.isPresent() && rows.iterator().next().getLong("completed") == 1L) {
+                        // told only once the statement (its transaction) committed
+                        completion.onStored().accept(response);
+                    }
+                    return saved;
                 })
                 .recover(failure -> failure instanceof ServiceUnavailableException
                         ? Future.failedFuture(failure)
                         : save(next, expectedVersion));
-    }
-
-    /** What the outcome's transaction wrote: the row, and the response when the record took it. */
-    private record Written(Optional<ConversionEvent> saved, StoredResponse response) {
-    }
-
-    /** The completion's UPDATE, sent behind the outcome's (the last statement of the transaction). */
-    private static PipelinedTransaction.Last<Written> completeWith(SqlConnection conn, Optional<ConversionEvent> saved,
-            OutcomeCompletion completion) {
-        if (saved.isEmpty()) {
-            return new PipelinedTransaction.Last<>(Future.succeededFuture(new Written(saved, null)));
-        }
-        StoredResponse response = completion.render().apply(saved.get());
-        return new PipelinedTransaction.Last<>(conn.preparedQuery(PgIdempotencyStore.COMPLETE)
-                .execute(PgIdempotencyStore.completeParams(completion.scope(), completion.ownerToken(), response))
-                .map(done -> new Written(saved, done.rowCount() == 1 ? response : null)));
     }
 
     @Override

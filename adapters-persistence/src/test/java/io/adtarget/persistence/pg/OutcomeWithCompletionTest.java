@@ -80,6 +80,40 @@ class OutcomeWithCompletionTest {
         assertThat(result(conversions.findById(claimed.id()))).contains(sent);
     }
 
+    /**
+     * The response is rendered before the one statement that stores the outcome and the response: from the
+     * row as that statement stores it. Seeded conversions (amounts, custom data, match data) with delivery
+     * times to the nanosecond, which Postgres keeps to the microsecond.
+     */
+    @Test
+    void the_response_rendered_before_the_write_is_the_row_as_stored_to_the_microsecond() {
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = 0; i < 20; i++) {
+            ConversionSamples varied = new ConversionSamples(samples.account(), samples.site(), new SplittableRandom(random.nextLong()));
+            Instant at = T0.plusNanos(random.nextInt(1_000_000_000));
+            String amount = List.of("1", "10.5", "49.0000", "12.3456", "999999.99").get(random.nextInt(5));
+            ConversionEvent claimed = result(conversions.upsert(varied.candidate(1000 + i, null, amount, T0)
+                    .claimForDelivery(T0, LEASE), T0, WINDOW)).conversion();
+            scope = new IdempotencyScope(new ApiKeyId(UUID.randomUUID()), new IdempotencyKey("order-v" + i));
+            own("owner-v");
+            told.clear();
+            ConversionEvent next = i % 2 == 0 ? claimed.markSent("trace-v" + i, at)
+                    : claimed.markFailed(new io.adtarget.domain.conversion.DeliveryError(
+                            io.adtarget.domain.conversion.DeliveryErrorCode.META_UNAVAILABLE, "Meta: code 2", true, 2,
+                            "t" + i), at.plusSeconds(30 + i), at);
+
+            ConversionEvent saved = result(conversions.save(next, claimed.version(), completion("owner-v"))).orElseThrow();
+
+            ConversionEvent readBack = result(conversions.findById(claimed.id())).orElseThrow();
+            assertThat(readBack).as("seed %d, conversion %d", seed, i).isEqualTo(saved);
+            assertThat(told).as("seed %d, conversion %d", seed, i).singleElement().isEqualTo(rendered(readBack));
+            assertThat(new String(result(records.find(scope)).orElseThrow().response().body(), StandardCharsets.UTF_8))
+                    .as("seed %d, conversion %d", seed, i)
+                    .isEqualTo(new String(rendered(readBack).body(), StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void a_request_that_lost_its_record_still_stores_the_outcome_and_completes_nothing() {
         ConversionEvent claimed = claimedConversion();
