@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -84,14 +85,33 @@ final class ConversionRows {
     static final String COLUMNS = TABLE.stream().map(Column::name).collect(Collectors.joining(", "))
             + ", version";
 
+    /**
+     * The columns whose type is a domain (migration V11), with the domain's base type. A parameter bound to such
+     * a column is cast to the base type, so the client encodes it as that type and Postgres applies the domain's
+     * checks on assignment (the client cannot encode a value for a domain's own type).
+     */
+    private static final Map<String, String> DOMAIN_BASE_TYPES = Map.ofEntries(
+            Map.entry("key_mode", "text"), Map.entry("telegram_user_id", "bigint"), Map.entry("status", "text"),
+            Map.entry("attempts", "integer"), Map.entry("last_error_code", "text"), Map.entry("skip_reason", "text"),
+            Map.entry("version", "bigint"), Map.entry("user_data", "jsonb"), Map.entry("action_source", "text"),
+            Map.entry("data_processing_options", "jsonb"), Map.entry("source", "text"));
+
+    /** {@code $i}, cast to the base type when {@code column} is of a domain type. */
+    private static String param(int i, String column) {
+        String base = DOMAIN_BASE_TYPES.get(column);
+        return "$" + i + (base == null ? "" : "::" + base);
+    }
+
     /** All columns of {@link #insertParams}, in their order. */
     static final String INSERT = "INSERT INTO conversions (" + COLUMNS + ") VALUES ("
-            + IntStream.rangeClosed(1, TABLE.size() + 1).mapToObj(i -> "$" + i).collect(Collectors.joining(", "))
-            + ") RETURNING " + COLUMNS;
+            + IntStream.range(0, TABLE.size()).mapToObj(i -> param(i + 1, TABLE.get(i).name()))
+                    .collect(Collectors.joining(", "))
+            + ", " + param(TABLE.size() + 1, "version") + ") RETURNING " + COLUMNS;
 
     /** Sets the revisable columns of the row {@link #updateParams} names, if it still has the expected version. */
     static final String UPDATE_IF_VERSION = "UPDATE conversions SET "
-            + IntStream.range(0, REVISABLE.size()).mapToObj(i -> REVISABLE.get(i).name() + " = $" + (i + 2))
+            + IntStream.range(0, REVISABLE.size()).mapToObj(i -> REVISABLE.get(i).name() + " = "
+                    + param(i + 2, REVISABLE.get(i).name()))
                     .collect(Collectors.joining(", "))
             + ", version = version + 1 WHERE id = $1 AND version = $" + (REVISABLE.size() + 2)
             + " RETURNING " + COLUMNS;
@@ -153,7 +173,7 @@ final class ConversionRows {
 
     private static String completing(int n) {
         return "WITH saved AS (" + UPDATE_IF_VERSION + "), completed AS (UPDATE idempotency_records"
-                + " SET response_status = $" + (n + 4) + ", response_content_type = $" + (n + 5)
+                + " SET response_status = $" + (n + 4) + "::integer, response_content_type = $" + (n + 5)
                 + ", response_body = $" + (n + 6) + ", conversion_id = $" + (n + 7)
                 + " WHERE api_key_id = $" + (n + 1) + " AND idem_key = $" + (n + 2) + " AND owner_token = $" + (n + 3)
                 + " AND response_status IS NULL AND EXISTS (SELECT 1 FROM saved) RETURNING 1)"

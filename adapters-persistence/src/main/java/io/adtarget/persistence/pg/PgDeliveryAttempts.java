@@ -38,7 +38,7 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
     static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
     static final String INSERT = "INSERT INTO delivery_attempts (conversion_id, account_id, site_id, attempt_number,"
             + " attempted_at, outcome, http_status, meta_code, meta_subcode, fbtrace_id, latency_ms)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+            + " VALUES ($1, $2, $3, $4::integer, $5, $6::text, $7::integer, $8, $9, $10::text, $11::integer)";
     static final String OF_CONVERSION = "SELECT conversion_id, account_id, site_id, attempt_number, attempted_at,"
             + " outcome, http_status, meta_code, meta_subcode, fbtrace_id, latency_ms FROM delivery_attempts"
             + " WHERE conversion_id = $1 ORDER BY attempted_at DESC, id DESC LIMIT $2";

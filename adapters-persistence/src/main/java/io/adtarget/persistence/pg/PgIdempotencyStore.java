@@ -60,7 +60,7 @@ public final class PgIdempotencyStore implements IdempotencyStore {
             + " WHERE api_key_id = $1 AND idem_key = $2 AND NOT EXISTS (SELECT 1 FROM ins)"
             + " AND NOT EXISTS (SELECT 1 FROM upd)";
     static final String FIND = "SELECT " + COLUMNS + " FROM idempotency_records WHERE api_key_id = $1 AND idem_key = $2";
-    static final String COMPLETE = "UPDATE idempotency_records SET response_status = $4, response_content_type = $5,"
+    static final String COMPLETE = "UPDATE idempotency_records SET response_status = $4::integer, response_content_type = $5,"
             + " response_body = $6, conversion_id = $7"
             + " WHERE api_key_id = $1 AND idem_key = $2 AND owner_token = $3 AND response_status IS NULL";
     static final String RELEASE = "DELETE FROM idempotency_records"
