@@ -17,7 +17,8 @@
 #   BENCH_HTTP_PORT=… (default: a free port)
 #   SERVICE_JAR=bootstrap/target/adtarget.jar  SERVICE_JAVA_OPTS=…  SERVICE_JAVA_OPTS_EXTRA=…  SERVICE_ENV="K=V K2=V2"
 #   PROFILE=1 (JFR profile of the service during (a))
-#   SERVICE_WARMUP=10 (s of unmeasured new conversions + replays before the first scenario: JIT)
+#   SERVICE_WARMUP=60 (s of unmeasured new conversions before the first scenario: the service's C2 JIT takes
+#     ~20 CPU-s on this 2-core machine and was still compiling during (a) with 10-30 s)
 #   BENCH_DB_SETTINGS="synchronous_commit=off"  (ALTER DATABASE … SET, for what-if experiments only)
 #   BENCH_TAG=free text stored with the results (e.g. "before" / "after pool=32")
 set -euo pipefail
@@ -47,7 +48,7 @@ SERVICE_JAR=${SERVICE_JAR:-$ROOT/bootstrap/target/adtarget.jar}
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-Dvertx.options.blockedThreadCheckInterval=100 -Dvertx.options.maxEventLoopExecuteTime=100 -Dvertx.options.maxEventLoopExecuteTimeUnit=MILLISECONDS -Dvertx.options.maxWorkerExecuteTime=10 -Dvertx.options.maxWorkerExecuteTimeUnit=SECONDS -Dvertx.options.warningExceptionTime=100 -Dvertx.options.warningExceptionTimeUnit=MILLISECONDS"}
 SERVICE_JAVA_OPTS="$SERVICE_JAVA_OPTS ${SERVICE_JAVA_OPTS_EXTRA:-}"
 SERVICE_ENV=${SERVICE_ENV:-}
-SERVICE_WARMUP=${SERVICE_WARMUP:-10}
+SERVICE_WARMUP=${SERVICE_WARMUP:-60}
 BENCH_DB_SETTINGS=${BENCH_DB_SETTINGS:-}
 PROFILE=${PROFILE:-1} # 1: JFR CPU profile of the service during (a) (costs it a few %)
 ADMIN_TOKEN=bench-admin-token-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -83,7 +84,9 @@ rm -rf "$SHIM" && mkdir -p "$SHIM"
 javac -nowarn -d "$SHIM" -cp "$SERVICE_JAR" "$BENCH_DIR"/shim/src/io/adtarget/benchshim/*.java
 cp -r "$BENCH_DIR/shim/src/META-INF" "$SHIM/"
 SERVICE_MAIN=${SERVICE_MAIN:-$(unzip -p "$SERVICE_JAR" META-INF/MANIFEST.MF | awk -F': ' '/^Main-Class/{print $2}' | tr -d '\r')}
-LG_JAVA=(java -XX:+UseSerialGC -Xms64m -Xmx512m -jar "$LOADGEN")
+# The load generator runs C1-compiled only (TieredStopAtLevel=1): each scenario is a fresh JVM, and C2 compiling
+# it cost 0.6 ms of CPU per request of (a), on the two cores the service and Postgres share (0.24 ms with C1).
+LG_JAVA=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmx512m -jar "$LOADGEN")
 lg() { "${LG_JAVA[@]}" "$@"; }
 [[ -n $HTTP_PORT ]] || HTTP_PORT=$(lg free-port)
 
