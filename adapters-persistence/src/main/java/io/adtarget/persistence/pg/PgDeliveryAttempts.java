@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The attempt log on Postgres. {@link #record} only queues the row; one writer at a time drains the
- * queue in batches, each batch its own transaction with {@code synchronous_commit = off}: no WAL
+ * queue in batches, each batch one prepared-statement batch with {@code synchronous_commit = off}: no WAL
  * flush is waited for, no conversion row is touched, and a row lost in a crash costs only history.
  * A full queue (Postgres away for long) drops new rows and counts them rather than grow without bound.
  */
@@ -35,10 +35,17 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
     private static final Logger LOG = LoggerFactory.getLogger(PgDeliveryAttempts.class);
     static final int MAX_QUEUED = 10_000;
     static final int MAX_BATCH = 500;
-    static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
+    /**
+     * One row; the statement itself turns {@code synchronous_commit} off for its transaction (the claim's
+     * {@code set_config} device), so a batch needs no {@code BEGIN}, {@code SET LOCAL} or {@code COMMIT} of its
+     * own: one round trip per batch (issue #15). Casts: the columns' domains (V11) and INSERT … SELECT.
+     */
     static final String INSERT = "INSERT INTO delivery_attempts (conversion_id, account_id, site_id, attempt_number,"
             + " attempted_at, outcome, http_status, meta_code, meta_subcode, fbtrace_id, latency_ms)"
-            + " VALUES ($1, $2, $3, $4::integer, $5, $6::text, $7::integer, $8, $9, $10::text, $11::integer)";
+            + " SELECT $1::uuid, $2::uuid, $3::uuid, $4::integer, $5::timestamptz, $6::text, $7::integer, $8::integer,"
+            + " $9::integer, $10::text, $11::integer"
+            + " FROM (SELECT set_config('synchronous_commit', 'off', true) AS commit_mode) AS async"
+            + " WHERE async.commit_mode = 'off'";
     static final String OF_CONVERSION = "SELECT conversion_id, account_id, site_id, attempt_number, attempted_at,"
             + " outcome, http_status, meta_code, meta_subcode, fbtrace_id, latency_ms FROM delivery_attempts"
             + " WHERE conversion_id = $1 ORDER BY attempted_at DESC, id DESC LIMIT $2";
@@ -129,8 +136,7 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
         }
         Future<Void> written;
         try {
-            written = pool.withTransaction(connection -> connection.query(ASYNC_COMMIT).execute()
-                    .compose(ignored -> connection.preparedQuery(INSERT).executeBatch(batch)).mapEmpty());
+            written = pool.preparedQuery(INSERT).executeBatch(batch).mapEmpty();
         } catch (RuntimeException e) {
             written = Future.failedFuture(e);
         }
