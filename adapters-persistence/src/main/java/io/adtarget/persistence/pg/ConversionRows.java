@@ -96,6 +96,17 @@ final class ConversionRows {
             Map.entry("version", "bigint"), Map.entry("user_data", "jsonb"), Map.entry("action_source", "text"),
             Map.entry("data_processing_options", "jsonb"), Map.entry("source", "text"));
 
+    /** Every column name {@link #TABLE} maps, {@code version} included (for the schema test). */
+    static List<String> columnNames() {
+        return java.util.stream.Stream.concat(TABLE.stream().map(Column::name), java.util.stream.Stream.of("version"))
+                .toList();
+    }
+
+    /** The domain-typed columns and their base types, as the SQL casts them (for the schema test). */
+    static Map<String, String> domainBaseTypes() {
+        return DOMAIN_BASE_TYPES;
+    }
+
     /** {@code $i}, cast to the base type when {@code column} is of a domain type. */
     private static String param(int i, String column) {
         String base = DOMAIN_BASE_TYPES.get(column);

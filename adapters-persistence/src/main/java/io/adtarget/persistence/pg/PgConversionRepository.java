@@ -170,23 +170,33 @@ public final class PgConversionRepository implements ConversionRepository {
                     e.toString());
             return save(next, expectedVersion);
         }
+        // The fallback applies to the statement alone: once it has committed, a failure in reading its answer must
+        // not be retried as a plain save (that would meet its own new version and report a lost race).
         return PgErrors.guard(pool.preparedQuery(ConversionRows.UPDATE_IF_VERSION_AND_COMPLETE).execute(params))
-                .map(rows -> {
-                    Optional<ConversionEvent> saved = first(rows);
-                    if (saved.isPresent() && !saved.get().equals(stored)) {
-                        // the response says what asStored predicted; the record keeps it, so replays still agree
-                        LOG.warn("conversion {} was stored unlike its rendered response (a mapping bug)",
-                                next.id().value());
+                .transform(written -> {
+                    if (written.failed()) {
+                        return written.cause() instanceof ServiceUnavailableException
+                                ? Future.failedFuture(written.cause())
+                                : save(next, expectedVersion);
                     }
-                    if (saved.isPresent() && rows.iterator().next().getLong("completed") == 1L) {
-                        // told only once the statement (its transaction) committed
-                        completion.onStored().accept(response);
-                    }
-                    return saved;
-                })
-                .recover(failure -> failure instanceof ServiceUnavailableException
-                        ? Future.failedFuture(failure)
-                        : save(next, expectedVersion));
+                    return Future.succeededFuture(written.result()).map(rows -> committed(rows, stored, response,
+                            completion));
+                });
+    }
+
+    /** What the committed statement wrote: the row (compared with what was rendered), and the completion told. */
+    private static Optional<ConversionEvent> committed(RowSet<Row> rows, ConversionEvent stored, StoredResponse response,
+            OutcomeCompletion completion) {
+        Optional<ConversionEvent> saved = first(rows);
+        if (saved.isPresent() && !saved.get().equals(stored)) {
+            // the response says what asStored predicted; the record keeps it, so replays still agree
+            LOG.warn("conversion {} was stored unlike its rendered response (a mapping bug)", stored.id().value());
+        }
+        if (saved.isPresent() && rows.iterator().next().getLong("completed") == 1L) {
+            // told only once the statement (its transaction) committed
+            completion.onStored().accept(response);
+        }
+        return saved;
     }
 
     @Override

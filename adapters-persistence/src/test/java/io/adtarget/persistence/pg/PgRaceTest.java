@@ -91,10 +91,20 @@ class PgRaceTest {
 
     @Test
     void concurrent_upserts_of_one_match_key_create_exactly_one_conversion() {
+        concurrentUpsertsCreateOne(10_000, "race");
+    }
+
+    /** The same without an eventId: the one-statement insert (V10) looks for {@code client_event_id IS NULL}. */
+    @Test
+    void concurrent_upserts_of_one_match_key_without_an_event_id_create_exactly_one_conversion() {
+        concurrentUpsertsCreateOne(15_000, null);
+    }
+
+    private void concurrentUpsertsCreateOne(long userBase, String eventId) {
         for (int round = 0; round < ROUNDS; round++) {
             List<Future<UpsertDecision>> upserts = new ArrayList<>();
             for (int i = 0; i < CONTENDERS; i++) {
-                ConversionEvent candidate = samples.candidate(10_000 + round, "race", Integer.toString(i + 1), T0);
+                ConversionEvent candidate = samples.candidate(userBase + round, eventId, Integer.toString(i + 1), T0);
                 upserts.add(new PgConversionRepository(pool(i)).upsert(candidate, T0, Duration.ofHours(48)));
             }
             List<UpsertDecision> decisions = result(Future.all(upserts)).list();

@@ -95,6 +95,29 @@ class SchemaRulesTest {
                 + " ROLLBACK");
     }
 
+    /**
+     * The mappings the hot path relies on match the schema: {@code ConversionRows} names every column of
+     * {@code conversions} (the one-statement insert of V10 fills the row from that list by name, and a column
+     * it missed would be NULL rather than its default), and casts exactly the domain-typed ones to their base
+     * types (the client cannot encode a domain's own type).
+     */
+    @Test
+    void the_row_mapping_names_every_column_and_casts_exactly_the_domain_columns() {
+        var rows = result(db.pool().query("SELECT column_name, domain_name, data_type FROM information_schema.columns"
+                + " WHERE table_schema = 'public' AND table_name = 'conversions'").execute());
+        java.util.Map<String, String> domains = new java.util.HashMap<>();
+        java.util.List<String> columns = new java.util.ArrayList<>();
+        rows.forEach(row -> {
+            columns.add(row.getString("column_name"));
+            if (row.getString("domain_name") != null) {
+                domains.put(row.getString("column_name"), row.getString("data_type"));
+            }
+        });
+
+        assertThat(ConversionRows.columnNames()).containsExactlyInAnyOrderElementsOf(columns);
+        assertThat(ConversionRows.domainBaseTypes()).isEqualTo(domains);
+    }
+
     static void run(String sql) {
         result(db.pool().query(sql).execute());
     }
