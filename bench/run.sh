@@ -21,6 +21,9 @@
 #     ~20 CPU-s on this 2-core machine and was still compiling during (a) with 10-30 s)
 #   BENCH_DB_SETTINGS="synchronous_commit=off"  (ALTER DATABASE … SET, for what-if experiments only)
 #   BENCH_TAG=free text stored with the results (e.g. "before" / "after pool=32")
+#   NEW_DRIVER=wrk (default; installed from Debian when missing) or loadgen: what drives (a), closed loop. wrk
+#     costs ~0.04 ms of CPU per request on the shared cores, the Java load generator ~0.4; (a') and the rest
+#     always use the load generator (open loop, replays, storms)
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -51,6 +54,7 @@ SERVICE_ENV=${SERVICE_ENV:-}
 SERVICE_WARMUP=${SERVICE_WARMUP:-60}
 BENCH_DB_SETTINGS=${BENCH_DB_SETTINGS:-}
 PROFILE=${PROFILE:-1} # 1: JFR CPU profile of the service during (a) (costs it a few %)
+NEW_DRIVER=${NEW_DRIVER:-wrk}
 ADMIN_TOKEN=bench-admin-token-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
 TS=$(date -u +%Y%m%dT%H%M%SZ)
@@ -90,6 +94,13 @@ SERVICE_MAIN=${SERVICE_MAIN:-$(unzip -p "$SERVICE_JAR" META-INF/MANIFEST.MF | aw
 LG_JAVA=(java -XX:+UseSerialGC -Xms64m -Xmx512m -jar "$LOADGEN")
 lg() { "${LG_JAVA[@]}" "$@"; }
 [[ -n $HTTP_PORT ]] || HTTP_PORT=$(lg free-port)
+
+if [[ $NEW_DRIVER == wrk ]] && ! command -v wrk >/dev/null; then
+  log "installing wrk (Debian package) for (a)"
+  { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null 2>&1 || true
+  command -v wrk >/dev/null || { log "wrk unavailable: (a) runs on the load generator"; NEW_DRIVER=loadgen; }
+fi
+meta new_driver "$NEW_DRIVER"
 
 # ---------------------------------------------------------------- machine
 meta timestamp "$TS"
@@ -230,7 +241,12 @@ if wants new || wants new-open; then
   if [[ $PROFILE == 1 ]]; then
     jcmd "$SERVICE_PID" JFR.start name=bench settings=profile filename="$WORK/new.jfr" >/dev/null || PROFILE=0
   fi
-  run_scenario new run --scenario new --label "(a) new conversions" --setup "$WORK/setup.json" "${COMMON[@]}"
+  if [[ $NEW_DRIVER == wrk ]]; then
+    run_scenario new wrk --script "$BENCH_DIR/wrk/new.lua" --label "(a) new conversions (wrk)" \
+      --setup "$WORK/setup.json" --conns "$CONNS" --warmup "$WARMUP" --duration "$DURATION"
+  else
+    run_scenario new run --scenario new --label "(a) new conversions" --setup "$WORK/setup.json" "${COMMON[@]}"
+  fi
   wait "$WAITS_PID" || true
   if [[ $PROFILE == 1 ]]; then
     jcmd "$SERVICE_PID" JFR.stop name=bench >/dev/null || true

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  *   run          --scenario health|new|replay|dedup|live --mode closed|open [--conns 32] [--rate R]
  *                [--threads 1] [--warmup 2] [--duration 10] [--url http://127.0.0.1:8080]
  *                [--setup setup.json] [--keys keys.tsv] [--pid PID] [--label L] --out result.json
+ *   wrk          --script bench/wrk/new.lua [--conns 32] [--warmup 2] [--duration 10] [--url …]
+ *                --setup setup.json [--pid PID] [--label L] --out result.json   ((a) driven by wrk, same JSON)
  *   storm        --n 500 [--threads 1] --setup setup.json [--pid PID] --out storm.json
  *   prepare-keys --n 2000 [--conns 32] --setup setup.json --out keys.tsv
  *   provision    --url URL --admin-token T --out setup.json
@@ -46,6 +49,7 @@ public final class LoadGen {
     Map<String, String> a = parse(argv);
     switch (argv[0]) {
       case "run" -> run(a);
+      case "wrk" -> wrk(a);
       case "storm" -> storm(a);
       case "prepare-keys" -> prepareKeys(a);
       case "provision" -> provision(a);
@@ -98,6 +102,77 @@ public final class LoadGen {
 
   static long pid(Map<String, String> a) {
     return Long.parseLong(a.getOrDefault("pid", "0"));
+  }
+
+  /**
+   * Scenario (a), closed loop, driven by wrk (bench/wrk/new.lua): a C client at ~0.04 ms of CPU per request
+   * where this generator spends ~0.4, on the cores it shares with the service and Postgres (pgbench's own client
+   * is C too). A warm-up run, then the measured run, both inside one sampling window as in {@link #run}; the
+   * JSON is that of {@code run}. wrk's CPU counts as the load generator's (its reaped child).
+   */
+  static void wrk(Map<String, String> a) throws IOException, InterruptedException {
+    URI u = target(a);
+    int conns = i(a, "conns", 32);
+    double warmup = Double.parseDouble(a.getOrDefault("warmup", "2"));
+    double duration = Double.parseDouble(a.getOrDefault("duration", "10"));
+    Sources.Setup setup = Sources.Setup.read(Path.of(a.get("setup")));
+    String script = a.get("script");
+    JsonObject warm = new JsonObject().put("requests", 0L);
+    JsonObject measured;
+    ProcSampler ps = new ProcSampler(pid(a));
+    try (ps) {
+      if (warmup >= 1) {
+        warm = runWrk(u, conns, warmup, script, setup);
+      }
+      measured = runWrk(u, conns, duration, script, setup);
+    }
+    long requests = measured.getLong("requests");
+    double windowS = measured.getLong("durationUs") / 1e6;
+    JsonObject statuses = new JsonObject();
+    for (String k : List.of("200", "201", "4xx", "5xx")) {
+      long c = measured.getLong("s" + k, 0L);
+      if (c > 0) {
+        statuses.put(k, c);
+      }
+    }
+    long transport = measured.getLong("errConnect") + measured.getLong("errRead") + measured.getLong("errWrite")
+        + measured.getLong("errTimeout");
+    if (transport > 0) {
+      statuses.put("io", transport);
+    }
+    JsonObject stats = new JsonObject()
+        .put("completed", requests)
+        .put("completedAll", requests + warm.getLong("requests"))
+        .put("windowS", Math.round(windowS * 1000) / 1000.0)
+        .put("throughput", Math.round(requests / windowS * 10) / 10.0)
+        .put("latencyMs", new JsonObject()
+            .put("p50", measured.getLong("p50") / 1000.0).put("p90", measured.getLong("p90") / 1000.0)
+            .put("p99", measured.getLong("p99") / 1000.0).put("p999", measured.getLong("p999") / 1000.0)
+            .put("max", measured.getLong("max") / 1000.0)
+            .put("mean", Math.round(measured.getDouble("mean") / 10.0) / 100.0))
+        .put("statuses", statuses)
+        .put("errors", requests - measured.getLong("s201", 0L) + transport)
+        .put("replayed", 0).put("deduplicated", 0).put("dropped", 0);
+    JsonObject out = new JsonObject().put("scenario", a.getOrDefault("name", "new"))
+        .put("label", a.getOrDefault("label", "(a) new conversions (wrk)")).put("mode", "closed")
+        .put("driver", "wrk").put("connections", conns).put("rate", 0.0).put("threads", 1)
+        .put("warmupS", warmup).put("durationS", duration)
+        .put("stats", stats).put("server", ps.toJson());
+    write(a, out);
+  }
+
+  /** One wrk run of {@code seconds}; the counts and latencies (µs) its script prints at the end. */
+  static JsonObject runWrk(URI u, int conns, double seconds, String script, Sources.Setup setup)
+      throws IOException, InterruptedException {
+    List<String> cmd = List.of("wrk", "-t1", "-c" + conns, "-d" + Math.max(1, Math.round(seconds)) + "s",
+        "--timeout", "15s", "-s", script, u.toString(), "--", setup.apiKey(), setup.channelId(),
+        Long.toString(Sources.runBase()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    int rc = p.waitFor();
+    String line = out.lines().filter(l -> l.startsWith("WRKJSON ")).findFirst()
+        .orElseThrow(() -> new IllegalStateException("wrk printed no result (exit " + rc + "): " + out));
+    return new JsonObject(line.substring("WRKJSON ".length()));
   }
 
   static void run(Map<String, String> a) throws IOException {

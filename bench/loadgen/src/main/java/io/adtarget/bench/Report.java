@@ -80,7 +80,7 @@ final class Report {
     StringBuilder b = new StringBuilder();
     b.append("# Bench run ").append(meta.getProperty("timestamp", "?")).append("\n\n");
     b.append("| | |\n|---|---|\n");
-    for (String k : List.of("tag", "git_commit", "machine", "bench_db_settings", "java", "postgres", "redis", "service_jvm_opts",
+    for (String k : List.of("tag", "git_commit", "machine", "new_driver", "bench_db_settings", "java", "postgres", "redis", "service_jvm_opts",
         "service_env", "load_before", "load_after", "other_busy_processes")) {
       if (meta.getProperty(k) != null) {
         b.append("| ").append(k).append(" | ").append(meta.getProperty(k).replace("|", "/")).append(" |\n");
