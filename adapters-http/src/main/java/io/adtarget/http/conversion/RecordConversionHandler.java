@@ -22,6 +22,7 @@ import io.adtarget.http.support.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -51,6 +52,15 @@ public final class RecordConversionHandler implements Handler<RoutingContext> {
                 ctx.request().getHeader(MatchDataReader.CLIENT_USER_AGENT_HEADER));
         IdempotentRequest request = key == null ? null : new IdempotentRequest(
                 new IdempotencyScope(principal.apiKeyId(), key), fingerprintBodies ? fingerprint(body, forwarded) : null);
+        if (request != null) {
+            // A replay's body is not looked at (semantics §1): a completed key known in memory answers before
+            // the body is parsed, validated and its user data hashed.
+            Optional<IdempotentOutcome> remembered = executeIdempotently.replayFromMemory(request);
+            if (remembered.isPresent()) {
+                IdempotentResponses.respond(ctx, remembered.get());
+                return;
+            }
+        }
         RecordConversionCommand command;
         try {
             command = parser.parse(body, principal, forwarded);

@@ -70,6 +70,11 @@ public final class ReplayCachingIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public Optional<IdempotencyRecord> completedWithoutIo(IdempotencyScope scope) {
+        return Optional.ofNullable(cached(scope));
+    }
+
+    @Override
     public Future<Boolean> complete(IdempotencyScope scope, String ownerToken, StoredResponse response) {
         return store.complete(scope, ownerToken, response);
     }

@@ -52,6 +52,7 @@ class ReplayCachingPgIdempotencyStoreTest extends IdempotencyStoreContractTest {
                 "{\"ok\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
         assertThat(result(cached.complete(scope, "owner", response))).isTrue();
         assertThat(cached.size()).as("completing does not cache: the first replay reads the store").isZero();
+        assertThat(cached.completedWithoutIo(scope)).as("not read yet: only the store knows").isEmpty();
 
         ClaimOutcome first = result(cached.claim(IdempotencyRecord.inFlight(scope, "r1", T0.plusSeconds(1), LEASE,
                 null), T0.plusSeconds(1), WINDOW));
@@ -63,11 +64,13 @@ class ReplayCachingPgIdempotencyStoreTest extends IdempotencyStoreContractTest {
                 LEASE, null), T0.plusSeconds(2), WINDOW));
         assertThat(fromMemory).isEqualTo(first);
         assertThat(result(cached.find(scope))).contains(((ClaimOutcome.Existing) first).record());
+        assertThat(cached.completedWithoutIo(scope)).contains(((ClaimOutcome.Existing) first).record());
 
         // Past the window the entry is dropped and the store decides (here: the key is free again).
         ClaimOutcome afterWindow = result(cached.claim(IdempotencyRecord.inFlight(scope, "r3", T0.plus(WINDOW),
                 LEASE, null), T0.plus(WINDOW), WINDOW));
         assertThat(afterWindow).isInstanceOf(ClaimOutcome.Claimed.class);
         assertThat(cached.size()).isZero();
+        assertThat(cached.completedWithoutIo(scope)).as("an in-flight record is never served from memory").isEmpty();
     }
 }

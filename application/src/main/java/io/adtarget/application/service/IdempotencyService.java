@@ -66,6 +66,14 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
                 .map(record -> replay(request, record)));
     }
 
+    @Override
+    public Optional<IdempotentOutcome> replayFromMemory(IdempotentRequest request) {
+        Instant now = Now.of(clock);
+        return store.completedWithoutIo(request.scope())
+                .filter(record -> record.decide(now, settings.replayWindow()) == IdempotencyDecision.REPLAY)
+                .map(record -> replay(request, record));
+    }
+
     private Future<IdempotentOutcome> claim(IdempotentRequest request,
             Function<OwnedIdempotencyRecord, Future<StoredResponse>> action,
             Instant deadline) {

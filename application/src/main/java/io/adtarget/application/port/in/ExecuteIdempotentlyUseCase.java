@@ -29,4 +29,13 @@ public interface ExecuteIdempotentlyUseCase {
      * still replays, while a new key gets the validation error and stores nothing.
      */
     Future<Optional<IdempotentOutcome>> replayIfCompleted(IdempotentRequest request);
+
+    /**
+     * {@link #replayIfCompleted}, answered only when it needs no I/O (the store holds the completed record in
+     * memory): lets a replay skip parsing and validating a body it would never look at. Empty means "not known
+     * here", never "not completed": the caller goes on to the full protocol.
+     */
+    default Optional<IdempotentOutcome> replayFromMemory(IdempotentRequest request) {
+        return Optional.empty();
+    }
 }

@@ -39,6 +39,14 @@ public interface IdempotencyStore {
     Future<Optional<IdempotencyRecord>> find(IdempotencyScope scope);
 
     /**
+     * A completed record of {@code scope} that this store can hand out without I/O (a cache of immutable
+     * completed records); empty when it would have to ask the durable store, whatever that holds.
+     */
+    default Optional<IdempotencyRecord> completedWithoutIo(IdempotencyScope scope) {
+        return Optional.empty();
+    }
+
+    /**
      * Deletes at most {@code batchSize} records created at or before {@code createdBefore}, oldest
      * first, except in-flight ones whose lease is still live at {@code now} (exactly
      * {@link IdempotencyRecord#purgeable} with retention {@code now - createdBefore}). Returns how
