@@ -102,6 +102,25 @@ public abstract class ConversionRepositoryContractTest {
     }
 
     @Test
+    void create_unless_matched_stores_a_claimed_candidate_only_while_no_recent_match_exists() {
+        ConversionEvent claimed = samples.candidate(17, null, "1", T0).claimForDelivery(T0, LEASE);
+        assertThat(result(repo.createUnlessMatched(claimed, T0, WINDOW))).contains(claimed.withVersion(1));
+        assertThat(result(repo.findById(claimed.id()))).contains(claimed.withVersion(1));
+
+        ConversionEvent again = samples.candidate(17, null, "9", T0.plusSeconds(1)).claimForDelivery(T0.plusSeconds(1),
+                LEASE);
+        assertThat(result(repo.createUnlessMatched(again, T0.plusSeconds(1), WINDOW))).as("a recent match").isEmpty();
+        assertThat(result(repo.findById(again.id()))).as("nothing written").isEmpty();
+        assertThat(result(repo.findById(claimed.id()))).contains(claimed.withVersion(1));
+
+        ConversionEvent otherEventId = samples.candidate(17, "e-1", "9", T0.plusSeconds(2));
+        assertThat(result(repo.createUnlessMatched(otherEventId, T0.plusSeconds(2), WINDOW))).isPresent();
+        ConversionEvent afterWindow = samples.candidate(17, null, "3", T0.plus(WINDOW));
+        assertThat(result(repo.createUnlessMatched(afterWindow, T0.plus(WINDOW), WINDOW)))
+                .as("a match created at the window edge no longer counts").contains(afterWindow.withVersion(1));
+    }
+
+    @Test
     void a_match_created_at_the_window_edge_no_longer_counts() {
         ConversionEvent old = result(repo.upsert(samples.candidate(4, null, "1", T0), T0, WINDOW)).conversion();
         UpsertDecision decision = result(repo.upsert(samples.candidate(4, null, "1", T0.plus(WINDOW)),

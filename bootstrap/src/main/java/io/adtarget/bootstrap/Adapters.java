@@ -28,6 +28,7 @@ import io.adtarget.persistence.pg.PgSiteRepository;
 import io.adtarget.persistence.redis.FallbackRateLimiter;
 import io.adtarget.persistence.redis.RedisDistributedLock;
 import io.adtarget.persistence.redis.RedisRateLimiter;
+import io.adtarget.persistence.redis.RedisReachability;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -76,7 +77,8 @@ final class Adapters {
     }
 
     private static DistributedLock lock(Vertx vertx, Redis redis) {
-        return redis == null ? new LocalDistributedLock(vertx) : new RedisDistributedLock(vertx, RedisAPI.api(redis), REDIS_KEY_PREFIX);
+        return redis == null ? new LocalDistributedLock(vertx)
+                : new RedisDistributedLock(vertx, RedisAPI.api(redis), REDIS_KEY_PREFIX, RedisReachability.watch(vertx, redis));
     }
 
     private static ConversionsGateway gateway(Vertx vertx, Config config, MetaAttemptListener listener) {

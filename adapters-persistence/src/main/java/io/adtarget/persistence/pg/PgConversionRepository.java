@@ -75,12 +75,19 @@ public final class PgConversionRepository implements ConversionRepository {
      */
     @Override
     public Future<UpsertDecision> upsert(ConversionEvent candidate, Instant now, Duration window) {
-        MatchKey key = candidate.matchKey();
+        return createUnlessMatched(candidate, now, window).compose(created -> created.isPresent()
+                ? Future.succeededFuture(new UpsertDecision.Create(created.get()))
+                : lockedUpsert(candidate, now, window));
+    }
+
+    /** {@link #INSERT_UNLESS_MATCHED}: the match key's advisory lock, the look-up and the insert in one statement. */
+    @Override
+    public Future<Optional<ConversionEvent>> createUnlessMatched(ConversionEvent candidate, Instant now,
+            Duration window) {
         return PgErrors.guard(pool.preparedQuery(INSERT_UNLESS_MATCHED)
-                .execute(Tuple.of(key.digest64(), Sql.ts(now.minus(window)), ConversionRows.insertJson(candidate, 1L)))
-                .compose(rows -> rows.size() == 1
-                        ? Future.succeededFuture(new UpsertDecision.Create(first(rows).orElseThrow()))
-                        : lockedUpsert(candidate, now, window)));
+                .execute(Tuple.of(candidate.matchKey().digest64(), Sql.ts(now.minus(window)),
+                        ConversionRows.insertJson(candidate, 1L)))
+                .map(PgConversionRepository::first));
     }
 
     /** The upsert when a recent match exists: the match locked FOR UPDATE, {@link UpsertDecision#decide}, the write. */

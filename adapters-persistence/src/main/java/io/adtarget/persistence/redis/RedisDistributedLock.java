@@ -30,11 +30,24 @@ public final class RedisDistributedLock implements DistributedLock {
     private final Vertx vertx;
     private final RedisAPI redis;
     private final String keyPrefix;
+    private final RedisReachability reachability;
 
+    /** A lock that knows nothing of Redis's health ({@link #reachable()} is always true). */
     public RedisDistributedLock(Vertx vertx, RedisAPI redis, String keyPrefix) {
+        this(vertx, redis, keyPrefix, null);
+    }
+
+    /** A lock whose {@link #reachable()} follows {@code reachability}, which its own failed commands also inform. */
+    public RedisDistributedLock(Vertx vertx, RedisAPI redis, String keyPrefix, RedisReachability reachability) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+        this.reachability = reachability;
+    }
+
+    @Override
+    public boolean reachable() {
+        return reachability == null || reachability.reachable();
     }
 
     /** A Redis client for {@code redis://[:password@]host:port[/db]} with bounded pool, waiters and connect time. */
@@ -88,11 +101,16 @@ public final class RedisDistributedLock implements DistributedLock {
     }
 
     /** Bounds every command and maps "Redis cannot answer" to {@link ServiceUnavailableException}. */
-    private static <T> Future<T> command(Future<T> call) {
+    private <T> Future<T> command(Future<T> call) {
         return call.timeout(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .recover(failure -> Future.failedFuture(failure instanceof ServiceUnavailableException
-                        ? failure
-                        : new ServiceUnavailableException(DEPENDENCY, failure)));
+                .recover(failure -> {
+                    if (reachability != null) {
+                        reachability.failed();
+                    }
+                    return Future.failedFuture(failure instanceof ServiceUnavailableException
+                            ? failure
+                            : new ServiceUnavailableException(DEPENDENCY, failure));
+                });
     }
 
     private static String newToken() {

@@ -28,8 +28,9 @@ import java.time.Instant;
 import java.util.random.RandomGenerator;
 
 /**
- * Records a conversion (semantics §2): resolve the site, answer a recent SENT match without the lock,
- * otherwise upsert under the match-key lock and deliver.
+ * Records a conversion (semantics §2): resolve the site; with no recent match (the common case) create it already
+ * claimed for delivery in one write that the store serialises per match key, and deliver; with one, answer a SENT
+ * match without the lock, otherwise upsert under the match-key lock and deliver.
  */
 public final class RecordConversionService implements RecordConversionUseCase {
     /** How often a request that met a delivery in progress looks whether its outcome is stored. */
@@ -91,6 +92,23 @@ public final class RecordConversionService implements RecordConversionUseCase {
                         command.eventTime() != null ? command.eventTime() : receivedAt,
                         command.eventSourceUrl(), command.customData(), command.matchData()),
                 receivedAt, command.origin());
+        DeliveryTarget target = site.deliveryTarget(candidate.keyMode());
+        if (target instanceof DeliveryTarget.Deliver deliver && lock.reachable()) {
+            // The match-key lock only where a match exists (issue #15): the store creates the conversion unless it
+            // finds a recent match, under its own per-match-key lock, already claimed for delivery, so a concurrent
+            // request or instance meets a delivery in progress and waits for its outcome. While the lock store is
+            // known to be down, this path is not taken: the request takes the lock and gets its 503.
+            Instant now = Now.of(clock);
+            return repository.createUnlessMatched(candidate.claimForDelivery(now, settings.deliveryLease()), now,
+                    settings.dedupWindow()).compose(created -> created.isPresent()
+                            ? created(created.get(), target, site, inline)
+                            : matched(candidate, site, inline));
+        }
+        return matched(candidate, site, inline);
+    }
+
+    /** A recent match exists (or the fast creation was not tried): semantics §2's table, under the lock unless SENT. */
+    private Future<RecordConversionResult> matched(ConversionEvent candidate, Site site, InlineResponse inline) {
         // SENT is terminal, so a SENT match read without the lock is still the answer under it: a stale
         // read can only miss a SENT (and then take the locked path), never invent one.
         Instant now = Now.of(clock);
@@ -124,13 +142,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
                 : unclaimed;
         return repository.upsert(candidate, now, settings.dedupWindow()).compose(decision -> {
             if (decision instanceof UpsertDecision.Create created) {
-                telemetry.conversion(ConversionResult.CREATED);
-                ConversionEvent stored = created.conversion();
-                reportMatchSignals(stored);
-                Future<ConversionEvent> delivered = stored.claimed() && target instanceof DeliveryTarget.Deliver deliver
-                        ? delivery.deliverClaimed(stored, deliver, site, completionOf(inline))
-                        : delivery.deliver(stored, site);
-                return delivered.map(RecordConversionResult.Created::new);
+                return created(created.conversion(), target, site, inline);
             }
             if (decision instanceof UpsertDecision.Revise revised) {
                 telemetry.conversion(ConversionResult.UPDATED);
@@ -145,6 +157,16 @@ public final class RecordConversionService implements RecordConversionUseCase {
             }
             return Future.succeededFuture(deduplicated(decision.conversion()));
         });
+    }
+
+    private Future<RecordConversionResult> created(ConversionEvent stored, DeliveryTarget target, Site site,
+            InlineResponse inline) {
+        telemetry.conversion(ConversionResult.CREATED);
+        reportMatchSignals(stored);
+        Future<ConversionEvent> delivered = stored.claimed() && target instanceof DeliveryTarget.Deliver deliver
+                ? delivery.deliverClaimed(stored, deliver, site, completionOf(inline))
+                : delivery.deliver(stored, site);
+        return delivered.map(RecordConversionResult.Created::new);
     }
 
     /**

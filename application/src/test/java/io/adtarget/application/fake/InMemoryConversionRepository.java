@@ -55,6 +55,21 @@ public final class InMemoryConversionRepository implements ConversionRepository 
     }
 
     @Override
+    public synchronized Future<Optional<ConversionEvent>> createUnlessMatched(ConversionEvent candidate, Instant now,
+            Duration window) {
+        Instant after = now.minus(window);
+        boolean matched = rows.values().stream()
+                .anyMatch(row -> row.matchKey().equals(candidate.matchKey()) && row.createdAt().isAfter(after));
+        if (matched) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        if (rows.containsKey(candidate.id())) {
+            return Future.failedFuture(new IllegalStateException("duplicate conversion id"));
+        }
+        return Future.succeededFuture(Optional.of(store(candidate.withVersion(1))));
+    }
+
+    @Override
     public synchronized Future<Optional<ConversionEvent>> findLatestMatch(MatchKey key, Instant createdAfter) {
         return Future.succeededFuture(rows.values().stream()
                 .filter(row -> row.matchKey().equals(key) && row.createdAt().isAfter(createdAfter))

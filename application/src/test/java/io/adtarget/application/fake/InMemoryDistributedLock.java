@@ -59,6 +59,11 @@ public final class InMemoryDistributedLock implements DistributedLock {
         return waiter.promise().future();
     }
 
+    @Override
+    public synchronized boolean reachable() {
+        return !unavailable;
+    }
+
     /** Makes every later call fail as an unreachable store does. */
     public synchronized void setUnavailable(boolean value) {
         unavailable = value;

@@ -101,12 +101,13 @@ class DedupFastPathTest {
     }
 
     @Test
-    void a_sent_match_created_a_full_window_ago_takes_the_locked_path_and_a_new_conversion_is_created() {
+    void a_sent_match_created_a_full_window_ago_no_longer_counts_and_a_new_conversion_is_created_without_the_lock() {
         ConversionEvent old = sent();
         world.clock.advance(world.settings.dedupWindow());
         RecordConversionResult result = record("10");
         assertThat(result).isInstanceOf(Created.class);
         assertThat(((Created) result).conversion().id()).isNotEqualTo(old.id());
-        assertThat(acquisitions).hasValue(1);
+        assertThat(acquisitions).as("no recent match: the store's own per-match-key lock suffices").hasValue(0);
+        assertThat(world.gateway.calls()).isEqualTo(2);
     }
 }

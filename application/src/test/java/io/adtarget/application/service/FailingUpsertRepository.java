@@ -16,13 +16,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** A repository whose upsert fails as an unreachable database does; everything else is in memory. */
+/**
+ * A repository whose writes of a new match fail as an unreachable database does; everything else is in memory.
+ * After {@link #reportMatches()} the one-statement creation reports a recent match instead, so the locked upsert runs
+ * (and fails).
+ */
 final class FailingUpsertRepository implements ConversionRepository {
     private final InMemoryConversionRepository delegate = new InMemoryConversionRepository();
+    private volatile boolean reportMatches;
+
+    void reportMatches() {
+        reportMatches = true;
+    }
 
     @Override
     public Future<UpsertDecision> upsert(ConversionEvent candidate, Instant now, Duration window) {
         return Future.failedFuture(new IllegalStateException("database unavailable"));
+    }
+
+    @Override
+    public Future<Optional<ConversionEvent>> createUnlessMatched(ConversionEvent candidate, Instant now,
+            Duration window) {
+        return reportMatches ? Future.succeededFuture(Optional.empty())
+                : Future.failedFuture(new IllegalStateException("database unavailable"));
     }
 
     @Override

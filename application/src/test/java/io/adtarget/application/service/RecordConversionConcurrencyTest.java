@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adtarget.application.fake.Fixtures;
 import io.adtarget.application.fake.InMemoryDistributedLock;
+import io.adtarget.application.fake.ManualTimers;
 import io.adtarget.application.port.in.RecordConversionCommand;
 import io.adtarget.application.port.in.RecordConversionResult;
 import io.adtarget.application.port.in.RecordConversionResult.Created;
@@ -15,6 +16,8 @@ import io.adtarget.application.port.out.DistributedLock;
 import io.adtarget.application.port.ServiceUnavailableException;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionStatus;
+import io.adtarget.domain.conversion.DeliveryError;
+import io.adtarget.domain.conversion.DeliveryErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
@@ -23,7 +26,12 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** Semantics §2, concurrency: one match key → one conversion, delivered once; the lock is always released. */
+/**
+ * Semantics §2, concurrency: one match key → one conversion, delivered once; the lock is always released. Since
+ * issue #15 the match-key lock is taken only where a recent match exists: a brand-new match is created in one write
+ * the store serialises per match key, already claimed for delivery, so a concurrent request meets that delivery in
+ * progress and waits for its outcome.
+ */
 class RecordConversionConcurrencyTest {
     final ConversionWorld world = new ConversionWorld();
     final RecordConversionCommand command = ConversionWorld.lead(Fixtures.livePrincipal(), "10", "order-1");
@@ -36,12 +44,18 @@ class RecordConversionConcurrencyTest {
     @Test
     void two_interleaved_requests_on_one_match_key_create_one_conversion_and_call_meta_once() {
         provisioned();
+        ManualTimers timers = new ManualTimers(world.clock);
+        RecordConversionService recorder = new RecordConversionService(world.sites, world.repository, world.lock,
+                world.delivery, world.clock, new SplittableRandom(1), world.settings, world.telemetry, timers);
         Promise<DeliveryOutcome> meta = world.gateway.thenHold();
-        Future<RecordConversionResult> first = world.recorder.record(command);
-        Future<RecordConversionResult> second = world.recorder.record(command);
-        assertThat(second.isComplete()).as("the second request waits for the match-key lock").isFalse();
+        Future<RecordConversionResult> first = recorder.record(command);
+        Future<RecordConversionResult> second = recorder.record(command);
+        assertThat(second.isComplete()).as("the second request waits for the first one's delivery").isFalse();
+        timers.advance(RecordConversionService.IN_FLIGHT_POLL.multipliedBy(3));
+        assertThat(second.isComplete()).as("still in flight: it keeps waiting").isFalse();
 
         meta.complete(new DeliveryOutcome.Accepted("trace-1"));
+        timers.advance(RecordConversionService.IN_FLIGHT_POLL);
 
         ConversionEvent created = ((Created) value(first)).conversion();
         assertThat(created.status()).isEqualTo(ConversionStatus.SENT);
@@ -85,9 +99,14 @@ class RecordConversionConcurrencyTest {
             return Future.succeededFuture();
         }));
         world.provision(Fixtures.site(world.now()));
-        RecordConversionService service = new RecordConversionService(world.sites, new FailingUpsertRepository(),
+        FailingUpsertRepository failing = new FailingUpsertRepository();
+        RecordConversionService service = new RecordConversionService(world.sites, failing,
                 recordingLock, world.delivery, world.clock, new SplittableRandom(1), world.settings,
                 world.telemetry, world.timers);
+        assertThat(failure(service.record(command))).as("a new match takes no lock").hasMessageContaining("database");
+        assertThat(released.get()).isNull();
+
+        failing.reportMatches();
         assertThat(failure(service.record(command))).hasMessageContaining("database");
         assertThat(released.get()).startsWith("match:");
     }
@@ -99,25 +118,31 @@ class RecordConversionConcurrencyTest {
         InMemoryDistributedLock lock = new InMemoryDistributedLock(delay -> waitOver.future());
         RecordConversionService service = new RecordConversionService(world.sites, world.repository, lock,
                 world.delivery, world.clock, new SplittableRandom(1), world.settings, world.telemetry, world.timers);
-        world.gateway.thenHold();
-        service.record(command);
+        ConversionEvent pending = pendingMatch();
+        Optional<DistributedLock.Handle> held = value(lock.acquire("match:" + pending.matchKey().digest(),
+                Duration.ofSeconds(5), Duration.ZERO));
+        assertThat(held).isPresent();
         Future<RecordConversionResult> second = service.record(command);
         waitOver.complete();
         assertThat(failure(second)).isInstanceOf(ServiceUnavailableException.class)
                 .hasMessage("conversion lock unavailable");
+        assertThat(world.gateway.calls()).as("only the failed first attempt: nothing sent without the lock").isEqualTo(1);
     }
 
     @Test
     void an_unreachable_lock_store_fails_the_request_before_anything_is_stored() {
         world.provision(Fixtures.site(world.now()));
         world.lock.setUnavailable(true);
-        assertThat(failure(world.recorder.record(command))).isInstanceOf(ServiceUnavailableException.class);
+        assertThat(failure(world.recorder.record(command))).as("a new match too: an outage answers as one")
+                .isInstanceOf(ServiceUnavailableException.class);
         assertThat(world.repository.all()).isEmpty();
+        assertThat(world.gateway.calls()).isZero();
     }
 
     @Test
     void a_request_waiting_for_the_lock_uses_the_configured_ttl_and_wait() {
         world.provision(Fixtures.site(world.now()));
+        pendingMatch();
         AtomicReference<Duration[]> asked = new AtomicReference<>();
         DistributedLock spy = (name, ttl, wait) -> {
             asked.set(new Duration[] {ttl, wait});
@@ -126,5 +151,13 @@ class RecordConversionConcurrencyTest {
         value(new RecordConversionService(world.sites, world.repository, spy, world.delivery, world.clock,
                 new SplittableRandom(1), world.settings, world.telemetry, world.timers).record(command));
         assertThat(asked.get()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    /** A recent match whose delivery failed (retryable, not in flight): a re-post of it needs the match-key lock. */
+    private ConversionEvent pendingMatch() {
+        world.gateway.thenFail(DeliveryError.of(DeliveryErrorCode.META_UNAVAILABLE, "transient", null, "trace-x"));
+        ConversionEvent failed = ((Created) value(world.recorder.record(command))).conversion();
+        assertThat(failed.status()).isEqualTo(ConversionStatus.FAILED);
+        return failed;
     }
 }

@@ -22,4 +22,13 @@ public interface DistributedLock {
      * Empty when it is still held by someone else after {@code maxWait}.
      */
     Future<Optional<Handle>> acquire(String name, Duration ttl, Duration maxWait);
+
+    /**
+     * False while the store is known not to answer (its last command or health probe failed); true otherwise,
+     * including when nothing is known yet for a store that needs no network. A caller that could do without the lock
+     * takes it anyway while this is false, so an outage answers as one (a {@link ServiceUnavailableException}).
+     */
+    default boolean reachable() {
+        return true;
+    }
 }

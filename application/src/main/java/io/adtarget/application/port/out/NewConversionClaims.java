@@ -28,6 +28,14 @@ public interface NewConversionClaims {
     Future<UpsertDecision> upsert(ConversionEvent candidate, Instant now, Duration window);
 
     /**
+     * The common case of {@link #upsert} alone: stores {@code candidate} (version 1) when no conversion of its match
+     * key was created after {@code now - window}, serialised by the store itself against every other write of that
+     * match key exactly as {@link #upsert} is; empty, writing nothing, when such a match exists (the caller then
+     * decides through {@link #upsert}).
+     */
+    Future<Optional<ConversionEvent>> createUnlessMatched(ConversionEvent candidate, Instant now, Duration window);
+
+    /**
      * Read-only: the most recent conversion of {@code key} created after {@code createdAfter}
      * (createdAt desc, then id desc, as {@link #upsert} orders), without locking anything.
      */

@@ -1,0 +1,86 @@
+package io.adtarget.persistence.redis;
+
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Whether Redis answers, known without a round trip on a request's path: one connection of its own, held open,
+ * is lost the moment Redis closes it (a stopped or restarted server) and is probed with {@code PING} every second
+ * (a silent network); while it is down it reconnects every {@value #RETRY_MS} ms. A command of the caller that
+ * could not reach Redis also counts. Unknown (before the first connection) reads as unreachable.
+ */
+public final class RedisReachability {
+    static final long RETRY_MS = 250;
+    static final long PROBE_MS = 1_000;
+
+    private final Vertx vertx;
+    private final Redis client;
+    private final AtomicReference<RedisConnection> connection = new AtomicReference<>();
+    private volatile boolean reachable;
+
+    private RedisReachability(Vertx vertx, Redis client) {
+        this.vertx = Objects.requireNonNull(vertx, "vertx");
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** Starts watching {@code client}'s server; the watch ends with {@code vertx} (its timers) and the client. */
+    public static RedisReachability watch(Vertx vertx, Redis client) {
+        RedisReachability watcher = new RedisReachability(vertx, client);
+        watcher.connect();
+        vertx.setPeriodic(PROBE_MS, id -> watcher.probe());
+        return watcher;
+    }
+
+    public boolean reachable() {
+        return reachable;
+    }
+
+    /** A command on a request's path could not reach Redis: unreachable until the watch connection answers again. */
+    void failed() {
+        reachable = false;
+    }
+
+    private void connect() {
+        client.connect().onComplete(connected -> {
+            if (connected.failed()) {
+                reachable = false;
+                vertx.setTimer(RETRY_MS, id -> connect());
+                return;
+            }
+            RedisConnection c = connected.result();
+            connection.set(c);
+            c.exceptionHandler(e -> lost(c));
+            c.endHandler(ended -> lost(c));
+            reachable = true;
+        });
+    }
+
+    private void lost(RedisConnection c) {
+        if (!connection.compareAndSet(c, null)) {
+            return;
+        }
+        reachable = false;
+        c.close();
+        vertx.setTimer(RETRY_MS, id -> connect());
+    }
+
+    private void probe() {
+        RedisConnection c = connection.get();
+        if (c == null) {
+            return;
+        }
+        c.send(Request.cmd(Command.PING)).timeout(PROBE_MS, TimeUnit.MILLISECONDS).onComplete(pong -> {
+            if (pong.failed()) {
+                lost(c);
+            } else {
+                reachable = true;
+            }
+        });
+    }
+}
