@@ -18,11 +18,9 @@ import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.KeyMode;
 import io.adtarget.domain.shared.Money;
 import io.adtarget.domain.shared.SiteId;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
@@ -31,6 +29,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Maps the {@code conversions} table to {@link ConversionEvent} and back. Each column is named once, in
@@ -119,6 +118,31 @@ final class ConversionRows {
                     .collect(Collectors.joining(", "))
             + ", " + param(TABLE.size() + 1, "version") + ") RETURNING " + COLUMNS;
 
+    /**
+     * {@link #INSERT}, unless a match of the row's key was created after the last parameter (V12
+     * {@code conversions_match_locked}, which first takes the match key's advisory lock, the second-last parameter):
+     * {@link #insertParams} followed by the lock key and the bound; no row comes back when a match exists.
+     */
+    static final String INSERT_UNLESS_MATCHED = "INSERT INTO conversions (" + COLUMNS + ") SELECT "
+            + IntStream.range(0, TABLE.size()).mapToObj(i -> param(i + 1, TABLE.get(i).name()))
+                    .collect(Collectors.joining(", "))
+            + ", " + param(TABLE.size() + 1, "version")
+            + " WHERE NOT conversions_match_locked($" + (TABLE.size() + 2) + "::bigint, $" + (TABLE.size() + 3)
+            + "::timestamptz, " + Stream.of("site_id", "key_mode", "telegram_user_id", "channel_id", "event_type",
+                    "client_event_id").map(ConversionRows::paramOf).collect(Collectors.joining(", "))
+            + ") RETURNING " + COLUMNS;
+
+    /** The placeholder of {@code column} in {@link #INSERT}, cast as there. */
+    private static String paramOf(String column) {
+        for (int i = 0; i < TABLE.size(); i++) {
+            if (TABLE.get(i).name().equals(column)) {
+                String base = DOMAIN_BASE_TYPES.get(column);
+                return "$" + (i + 1) + "::" + (base != null ? base : column.equals("site_id") ? "uuid" : "text");
+            }
+        }
+        throw new IllegalArgumentException("no column " + column);
+    }
+
     /** Sets the revisable columns of the row {@link #updateParams} names, if it still has the expected version. */
     static final String UPDATE_IF_VERSION = "UPDATE conversions SET "
             + IntStream.range(0, REVISABLE.size()).mapToObj(i -> REVISABLE.get(i).name() + " = "
@@ -149,28 +173,9 @@ final class ConversionRows {
         return t.addLong(version);
     }
 
-    /**
-     * The row of {@link #insertParams} as one JSON object keyed by column name, for
-     * {@code conversions_insert_unless_matched} ({@code jsonb_populate_record}): uuids, timestamps (to the
-     * microsecond Postgres keeps) and amounts as their text forms, jsonb columns as JSON.
-     */
-    static JsonObject insertJson(ConversionEvent c, long version) {
-        JsonObject row = new JsonObject();
-        TABLE.forEach(column -> row.put(column.name(), jsonValue(column.value().apply(c))));
-        return row.put("version", version);
-    }
-
-    private static Object jsonValue(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.truncatedTo(ChronoUnit.MICROS).toString();
-        }
-        if (value instanceof BigDecimal amount) {
-            return amount.toPlainString();
-        }
-        if (value instanceof UUID uuid) {
-            return uuid.toString();
-        }
-        return value;
+    /** The parameters of {@link #INSERT_UNLESS_MATCHED}: {@link #insertParams}, the lock key, the match bound. */
+    static Tuple insertUnlessMatchedParams(ConversionEvent c, long version, long lockKey, Object createdAfter) {
+        return insertParams(c, version).addLong(lockKey).addValue(createdAfter);
     }
 
     /**

@@ -36,7 +36,6 @@ public final class PgConversionRepository implements ConversionRepository {
      * The one-statement upsert of a conversion without a recent match (migration V10): under the same advisory
      * lock, the candidate is inserted unless a match created after $2 exists; no row back means there is one.
      */
-    static final String INSERT_UNLESS_MATCHED = "SELECT " + COLUMNS + " FROM conversions_insert_unless_matched($1, $2, $3)";
     static final String LATEST_MATCH = "SELECT " + COLUMNS + " FROM conversions WHERE site_id = $1 AND key_mode = $2"
             + " AND telegram_user_id = $3 AND channel_id = $4 AND event_type = $5 AND client_event_id = $6"
             + " ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE";
@@ -80,13 +79,13 @@ public final class PgConversionRepository implements ConversionRepository {
                 : lockedUpsert(candidate, now, window));
     }
 
-    /** {@link #INSERT_UNLESS_MATCHED}: the match key's advisory lock, the look-up and the insert in one statement. */
+    /** {@link ConversionRows#INSERT_UNLESS_MATCHED}: the match key's advisory lock, the look-up and the insert in one statement. */
     @Override
     public Future<Optional<ConversionEvent>> createUnlessMatched(ConversionEvent candidate, Instant now,
             Duration window) {
-        return PgErrors.guard(pool.preparedQuery(INSERT_UNLESS_MATCHED)
-                .execute(Tuple.of(candidate.matchKey().digest64(), Sql.ts(now.minus(window)),
-                        ConversionRows.insertJson(candidate, 1L)))
+        return PgErrors.guard(pool.preparedQuery(ConversionRows.INSERT_UNLESS_MATCHED)
+                .execute(ConversionRows.insertUnlessMatchedParams(candidate, 1L, candidate.matchKey().digest64(),
+                        Sql.ts(now.minus(window))))
                 .map(PgConversionRepository::first));
     }
 
