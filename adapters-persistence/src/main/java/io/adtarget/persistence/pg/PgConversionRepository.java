@@ -32,10 +32,6 @@ import java.util.function.UnaryOperator;
 public final class PgConversionRepository implements ConversionRepository {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PgConversionRepository.class);
     static final String LOCK_MATCH_KEY = "SELECT pg_advisory_xact_lock($1)";
-    /**
-     * The one-statement upsert of a conversion without a recent match (migration V10): under the same advisory
-     * lock, the candidate is inserted unless a match created after $2 exists; no row back means there is one.
-     */
     static final String LATEST_MATCH = "SELECT " + COLUMNS + " FROM conversions WHERE site_id = $1 AND key_mode = $2"
             + " AND telegram_user_id = $3 AND channel_id = $4 AND event_type = $5 AND client_event_id = $6"
             + " ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE";
@@ -79,7 +75,10 @@ public final class PgConversionRepository implements ConversionRepository {
                 : lockedUpsert(candidate, now, window));
     }
 
-    /** {@link ConversionRows#INSERT_UNLESS_MATCHED}: the match key's advisory lock, the look-up and the insert in one statement. */
+    /**
+     * {@link ConversionRows#INSERT_UNLESS_MATCHED} (migration V12): under the match key's advisory lock, the candidate
+     * is inserted unless a match created after {@code now - window} exists; no row back means there is one.
+     */
     @Override
     public Future<Optional<ConversionEvent>> createUnlessMatched(ConversionEvent candidate, Instant now,
             Duration window) {

@@ -47,7 +47,14 @@ public final class RedisReachability {
     }
 
     private void connect() {
-        client.connect().onComplete(connected -> {
+        io.vertx.core.Future<RedisConnection> attempt;
+        try {
+            attempt = client.connect();
+        } catch (RuntimeException closed) {
+            reachable = false; // the client was closed (shutdown): the watch ends here
+            return;
+        }
+        attempt.onComplete(connected -> {
             if (connected.failed()) {
                 reachable = false;
                 vertx.setTimer(RETRY_MS, id -> connect());

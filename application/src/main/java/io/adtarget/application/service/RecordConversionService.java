@@ -93,7 +93,7 @@ public final class RecordConversionService implements RecordConversionUseCase {
                         command.eventSourceUrl(), command.customData(), command.matchData()),
                 receivedAt, command.origin());
         DeliveryTarget target = site.deliveryTarget(candidate.keyMode());
-        if (target instanceof DeliveryTarget.Deliver deliver && lock.reachable()) {
+        if (target instanceof DeliveryTarget.Deliver && lock.reachable()) {
             // The match-key lock only where a match exists (issue #15): the store creates the conversion unless it
             // finds a recent match, under its own per-match-key lock, already claimed for delivery, so a concurrent
             // request or instance meets a delivery in progress and waits for its outcome. While the lock store is
