@@ -171,7 +171,7 @@ stop_service() {
 }
 
 pgsnap() {
-  psql "$PG_URL/postgres" -tA -F' ' -c "select xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_fetched from pg_stat_database where datname='$BENCH_DB'"
+  psql "$PG_URL/postgres" -tA -F' ' -c "select xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_fetched, (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter) from pg_stat_database where datname='$BENCH_DB'"
 }
 
 # run_scenario NAME loadgen-args… : wraps one loadgen invocation with Postgres counters
@@ -188,6 +188,8 @@ run_scenario() {
     echo "xact_commit=$((a[0] - b[0]))"; echo "xact_rollback=$((a[1] - b[1]))"
     echo "tup_inserted=$((a[2] - b[2]))"; echo "tup_updated=$((a[3] - b[3]))"
     echo "tup_deleted=$((a[4] - b[4]))"; echo "tup_fetched=$((a[5] - b[5]))"
+    # checkpoints of the whole cluster during the scenario: each one starts a burst of full-page images in the WAL
+    echo "checkpoints=$((a[6] - b[6]))"
   } >"$WORK/pg-$name.properties"
 }
 

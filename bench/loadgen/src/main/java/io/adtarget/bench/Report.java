@@ -87,8 +87,8 @@ final class Report {
       }
     }
     b.append("\n## Scenarios\n\n");
-    b.append("| scenario | mode | load | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | statuses | server CPU % | server CPU ms/req | server RSS max MB | loadgen CPU % | machine CPU % | commits/req |\n");
-    b.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+    b.append("| scenario | mode | load | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | statuses | server CPU % | server CPU ms/req | server RSS max MB | loadgen CPU % | machine CPU % | commits/req | checkpoints |\n");
+    b.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String name : ORDER) {
       JsonObject o = sc(name);
       if (o == null) {
@@ -122,10 +122,14 @@ final class Report {
           .append(" | ").append(srv.getValue("loadgenCpuPct", ""))
           .append(" | ").append(srv.getValue("machineCpuPct", ""))
           .append(" | ").append(commits)
+          .append(" | ").append(pg == null || pg.getValue("checkpoints") == null ? "" : pg.getValue("checkpoints"))
           .append(" |\n");
     }
     b.append("\nCPU % is of one core (the machine has 2: 200 % is all of it); machine CPU % counts every process (service, Postgres, Redis, load generator): near 200 % the machine, not the service, is the limit; CPU ms/req = the service's CPU time over the scenario (warm-up included) ÷ requests completed — robust against other load on the machine. commits/req = Δ`pg_stat_database.xact_commit`"
-        + " of the bench database over the scenario ÷ requests completed (including warm-up); background workers add a few.\n");
+        + " of the bench database over the scenario ÷ requests completed (including warm-up); background workers add a few."
+        + " checkpoints = Postgres checkpoints (timed or requested, the whole cluster) during the scenario and its warm-up:"
+        + " after each one every page written first goes whole into the WAL, so a scenario that meets one pays more per"
+        + " request, and its tail latency shows it.\n");
 
     JsonObject storm = sc("storm");
     if (storm != null) {
