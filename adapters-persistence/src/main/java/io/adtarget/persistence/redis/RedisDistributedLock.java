@@ -102,7 +102,11 @@ public final class RedisDistributedLock implements DistributedLock {
 
     /** Bounds every command and maps "Redis cannot answer" to {@link ServiceUnavailableException}. */
     private <T> Future<T> command(Future<T> call) {
-        return call.timeout(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        Future<T> bounded = call.timeout(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (reachability != null) {
+            bounded = bounded.onSuccess(answer -> reachability.answered());
+        }
+        return bounded
                 .recover(failure -> {
                     if (reachability != null) {
                         reachability.failed();

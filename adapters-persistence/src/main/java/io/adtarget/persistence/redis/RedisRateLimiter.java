@@ -20,9 +20,10 @@ import java.util.function.LongSupplier;
  * <p>A key allowed 2,000 requests a second or more does not cost a round trip per request: the script
  * hands this instance up to a millisecond's worth of its rate at once ({@link #chunkOf}), and the
  * following requests spend that lease here, for at most {@link #LEASE_NANOS}. Leased tokens are gone
- * from the shared bucket, so every instance together still never admits more than the bucket holds; what
- * a lease may leave unspent is at most a thousandth of a second's rate per instance. Below 2,000 a second
- * every request asks Redis, exactly as before.
+ * from the shared bucket, so every instance together still never admits more than the bucket holds. A lease
+ * may expire unspent: that errs toward admitting less, never more — a millisecond of the rate per round trip,
+ * and requests that find the lease empty at the same moment each make their own round trip. Below 2,000 a
+ * second every request asks Redis, exactly as before.
  */
 public final class RedisRateLimiter implements RateLimiter {
     static final String TAKE = String.join("\n",
@@ -120,6 +121,9 @@ public final class RedisRateLimiter implements RateLimiter {
         private long expiresAt;
 
         synchronized void add(long more, long left, long reset, long until) {
+            if (until - expiresAt > LEASE_NANOS) {
+                tokens = 0; // what is left of a lease that ended is not carried into the new one
+            }
             tokens += more;
             sharedLeft = left;
             resetMs = reset;

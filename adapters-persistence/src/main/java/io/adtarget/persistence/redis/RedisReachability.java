@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Whether Redis answers, known without a round trip on a request's path: one connection of its own, held open,
  * is lost the moment Redis closes it (a stopped or restarted server) and is probed with {@code PING} every second
- * (a silent network); while it is down it reconnects every {@value #RETRY_MS} ms. A command of the caller that
- * could not reach Redis also counts. Unknown (before the first connection) reads as unreachable.
+ * (a silent network); while it is down it reconnects every {@value #RETRY_MS} ms. The caller's own commands
+ * count too: one that could not reach Redis says unreachable, one that Redis answered says reachable. Unknown
+ * (before the first connection) reads as unreachable. The watch holds one connection of the client's pool.
  */
 public final class RedisReachability {
     static final long RETRY_MS = 250;
@@ -46,15 +47,14 @@ public final class RedisReachability {
         reachable = false;
     }
 
+    /** A command on a request's path got Redis's answer. */
+    void answered() {
+        reachable = true;
+    }
+
     private void connect() {
-        io.vertx.core.Future<RedisConnection> attempt;
-        try {
-            attempt = client.connect();
-        } catch (RuntimeException closed) {
-            reachable = false; // the client was closed (shutdown): the watch ends here
-            return;
-        }
-        attempt.onComplete(connected -> {
+        // A closed client (shutdown) fails the future; the retries end with vertx's timers.
+        client.connect().onComplete(connected -> {
             if (connected.failed()) {
                 reachable = false;
                 vertx.setTimer(RETRY_MS, id -> connect());
@@ -83,11 +83,13 @@ public final class RedisReachability {
             return;
         }
         c.send(Request.cmd(Command.PING)).timeout(PROBE_MS, TimeUnit.MILLISECONDS).onComplete(pong -> {
-            if (pong.failed()) {
-                lost(c);
-            } else {
-                reachable = true;
+            if (connection.get() != c) {
+                return; // an answer on a connection already given up
             }
+            // A silent socket is not handed back to the client's pool (a pooled connection's close() would
+            // recycle it): it stays the watch's and is probed again; a command that Redis answers meanwhile
+            // says reachable, and a socket that really dies ends through its handlers.
+            reachable = pong.succeeded();
         });
     }
 }

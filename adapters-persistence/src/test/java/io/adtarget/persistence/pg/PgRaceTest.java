@@ -100,6 +100,28 @@ class PgRaceTest {
         concurrentUpsertsCreateOne(15_000, null);
     }
 
+    /**
+     * The new conversion's path with no match-key lock in front of it (V12 {@code INSERT … WHERE NOT
+     * conversions_match_locked(…)}), raced from two pools: exactly one creation, the rest write nothing.
+     */
+    @Test
+    void concurrent_creations_of_one_match_key_without_any_other_lock_create_exactly_one_conversion() {
+        for (String eventId : new String[] {null, "race-create"}) {
+            for (int round = 0; round < ROUNDS; round++) {
+                List<Future<java.util.Optional<ConversionEvent>>> creations = new ArrayList<>();
+                for (int i = 0; i < CONTENDERS; i++) {
+                    ConversionEvent candidate = samples.candidate(30_000 + round, eventId, Integer.toString(i + 1), T0)
+                            .claimForDelivery(T0, LEASE);
+                    creations.add(new PgConversionRepository(pool(i)).createUnlessMatched(candidate, T0,
+                            Duration.ofHours(48)));
+                }
+                List<java.util.Optional<ConversionEvent>> created = result(Future.all(creations)).list();
+                assertThat(created.stream().filter(java.util.Optional::isPresent).count())
+                        .as("event id %s, round %d", eventId, round).isEqualTo(1);
+            }
+        }
+    }
+
     private void concurrentUpsertsCreateOne(long userBase, String eventId) {
         for (int round = 0; round < ROUNDS; round++) {
             List<Future<UpsertDecision>> upserts = new ArrayList<>();
