@@ -99,7 +99,9 @@ public final class ReplayCachingIdempotencyStore implements IdempotencyStore {
         return completed.get(scope);
     }
 
-    private synchronized void remember(IdempotencyRecord record) {
+    /** A completed record this instance just stored: its first replay here is answered from memory too. */
+    @Override
+    public synchronized void remember(IdempotencyRecord record) {
         if (record.completed()) {
             completed.put(record.scope(), record);
         }
