@@ -99,9 +99,7 @@ public final class ReplayCachingIdempotencyStore implements IdempotencyStore {
         return completed.get(scope);
     }
 
-    /** A completed record this instance just stored: its first replay here is answered from memory too. */
-    @Override
-    public synchronized void remember(IdempotencyRecord record) {
+    private synchronized void remember(IdempotencyRecord record) {
         if (record.completed()) {
             completed.put(record.scope(), record);
         }

@@ -129,7 +129,6 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
             Optional<StoredResponse> completedInline = handle.completedResponse();
             if (completedInline.isPresent()) {
                 // The operation committed its response with its own last write: that is the answer, stored.
-                store.remember(owned.complete(completedInline.get()));
                 telemetry.idempotency(IdempotencyOutcome.EXECUTED);
                 return Future.succeededFuture(new IdempotentOutcome.Executed(completedInline.get(), true));
             }
@@ -141,7 +140,6 @@ public final class IdempotencyService implements ExecuteIdempotentlyUseCase {
             if (IdempotencyPolicy.isStorable(response.status())) {
                 return store.complete(scope, owner, response).transform(completed -> {
                     if (completed.succeeded() && completed.result()) {
-                        store.remember(owned.complete(response));
                         return Future.succeededFuture(new IdempotentOutcome.Executed(response, true));
                     }
                     // Never send a response that could not be replayed: the client gets a 503 and retries.

@@ -58,39 +58,6 @@ class ReplayFromMemoryTest {
     }
 
     @Test
-    void a_response_this_instance_just_stored_replays_from_memory_without_reading_the_store() {
-        java.util.Map<IdempotencyScope, IdempotencyRecord> told = new java.util.concurrent.ConcurrentHashMap<>();
-        DelegatingIdempotencyStore cache = new DelegatingIdempotencyStore(durable) {
-            @Override
-            public Optional<IdempotencyRecord> completedWithoutIo(IdempotencyScope scope) {
-                return Optional.ofNullable(told.get(scope));
-            }
-
-            @Override
-            public void remember(IdempotencyRecord completed) {
-                told.put(completed.scope(), completed);
-            }
-        };
-        IdempotencyService service = new IdempotencyService(cache, new VirtualTimers(clock), clock,
-                new SplittableRandom(3), IdempotencySettings.defaults(), new RecordingTelemetry());
-        value(service.execute(new IdempotentRequest(SCOPE, "body-a"), () -> io.vertx.core.Future.succeededFuture(CREATED)));
-        assertThat(service.replayFromMemory(new IdempotentRequest(SCOPE, "body-a"))).get()
-                .isInstanceOfSatisfying(IdempotentOutcome.Replayed.class,
-                        replayed -> assertThat(replayed.response().body()).isEqualTo(CREATED.body()));
-        assertThat(told.get(SCOPE)).isEqualTo(value(durable.find(SCOPE)).orElseThrow());
-
-        // the inline path: the operation stores its response with its own last write
-        IdempotencyScope inline = new IdempotencyScope(Fixtures.LIVE_KEY, new IdempotencyKey("order-8"));
-        value(service.executeOwned(new IdempotentRequest(inline, "body-c"), owned -> {
-            value(durable.complete(owned.scope(), owned.ownerToken(), CREATED));
-            owned.completedWith(CREATED);
-            return io.vertx.core.Future.succeededFuture(CREATED);
-        }));
-        assertThat(service.replayFromMemory(new IdempotentRequest(inline, "body-c"))).isPresent();
-        assertThat(told.get(inline)).isEqualTo(value(durable.find(inline)).orElseThrow());
-    }
-
-    @Test
     void an_unknown_key_an_in_flight_key_and_a_key_past_its_window_are_left_to_the_full_protocol() {
         IdempotencyService service = service(IdempotencySettings.defaults());
         assertThat(service.replayFromMemory(new IdempotentRequest(SCOPE, "body-a"))).isEmpty();

@@ -47,13 +47,6 @@ public interface IdempotencyStore {
     }
 
     /**
-     * {@code completed} is stored durably now (its owner's completion committed): a store that keeps completed
-     * records in memory may keep this one, so its first replay needs no read. Does nothing by default.
-     */
-    default void remember(IdempotencyRecord completed) {
-    }
-
-    /**
      * Deletes at most {@code batchSize} records created at or before {@code createdBefore}, oldest
      * first, except in-flight ones whose lease is still live at {@code now} (exactly
      * {@link IdempotencyRecord#purgeable} with retention {@code now - createdBefore}). Returns how
