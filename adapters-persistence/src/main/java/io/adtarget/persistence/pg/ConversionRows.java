@@ -29,7 +29,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * Maps the {@code conversions} table to {@link ConversionEvent} and back. Each column is named once, in
@@ -118,6 +117,12 @@ final class ConversionRows {
                     .collect(Collectors.joining(", "))
             + ", " + param(TABLE.size() + 1, "version") + ") RETURNING " + COLUMNS;
 
+    /** The match-key columns in {@code conversions_match_locked}'s order, with its argument types. */
+    private static final List<String[]> MATCH_ARGUMENTS = List.of(new String[] {"site_id", "uuid"},
+            new String[] {"key_mode", "text"}, new String[] {"telegram_user_id", "bigint"},
+            new String[] {"channel_id", "text"}, new String[] {"event_type", "text"},
+            new String[] {"client_event_id", "text"});
+
     /**
      * {@link #INSERT}, unless a match of the row's key was created after the last parameter (V12
      * {@code conversions_match_locked}, which first takes the match key's advisory lock, the second-last parameter):
@@ -128,19 +133,17 @@ final class ConversionRows {
                     .collect(Collectors.joining(", "))
             + ", " + param(TABLE.size() + 1, "version")
             + " WHERE NOT conversions_match_locked($" + (TABLE.size() + 2) + "::bigint, $" + (TABLE.size() + 3)
-            + "::timestamptz, " + Stream.of("site_id", "key_mode", "telegram_user_id", "channel_id", "event_type",
-                    "client_event_id").map(ConversionRows::paramOf).collect(Collectors.joining(", "))
+            + "::timestamptz, " + MATCH_ARGUMENTS.stream().map(a -> paramOf(a[0]) + "::" + a[1])
+                    .collect(Collectors.joining(", "))
             + ") RETURNING " + COLUMNS;
 
-    /** The placeholder of {@code column} in {@link #INSERT}, cast as there. */
+    /** The placeholder of {@code column} in {@link #INSERT}. */
     private static String paramOf(String column) {
-        for (int i = 0; i < TABLE.size(); i++) {
-            if (TABLE.get(i).name().equals(column)) {
-                String base = DOMAIN_BASE_TYPES.get(column);
-                return "$" + (i + 1) + "::" + (base != null ? base : column.equals("site_id") ? "uuid" : "text");
-            }
+        int i = TABLE.stream().map(Column::name).toList().indexOf(column);
+        if (i < 0) {
+            throw new IllegalArgumentException("no column " + column);
         }
-        throw new IllegalArgumentException("no column " + column);
+        return "$" + (i + 1);
     }
 
     /** Sets the revisable columns of the row {@link #updateParams} names, if it still has the expected version. */

@@ -6,6 +6,7 @@ import io.adtarget.domain.account.RateLimitDecision;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,7 +105,7 @@ public final class RedisRateLimiter implements RateLimiter {
     }
 
     private static List<String> withScript(List<String> evalshaArgs) {
-        List<String> args = new java.util.ArrayList<>(evalshaArgs);
+        List<String> args = new ArrayList<>(evalshaArgs);
         args.set(0, TAKE);
         return args;
     }

@@ -42,7 +42,7 @@ public final class RedisReachability {
         return reachable;
     }
 
-    /** A command on a request's path could not reach Redis: unreachable until the watch connection answers again. */
+    /** A command on a request's path could not reach Redis: unreachable until a probe or a command is answered. */
     void failed() {
         reachable = false;
     }
