@@ -38,44 +38,44 @@ import java.util.stream.IntStream;
  */
 final class ConversionRows {
     /** A column and how a conversion fills it; {@code revisable} columns are the ones an UPDATE sets. */
-    private record Column(String name, boolean revisable, Function<ConversionEvent, Object> value) {
+    private record Column(String name, String type, boolean revisable, Function<ConversionEvent, Object> value) {
     }
 
     private static final List<Column> TABLE = List.of(
-            fixed("id", c -> c.id().value()),
-            fixed("account_id", c -> c.accountId().value()),
-            fixed("site_id", c -> c.siteId().value()),
-            fixed("key_mode", c -> c.keyMode().slug()),
-            fixed("telegram_user_id", c -> c.telegramUserId().value()),
-            fixed("channel_id", c -> c.channelId().value()),
-            fixed("event_type", c -> c.eventType().value()),
-            fixed("client_event_id", c -> c.clientEventId() == null ? null : c.clientEventId().value()),
-            fixed("source", c -> c.origin().source()),
-            fixed("visit_id", c -> c.origin().visitId()),
-            revisable("value_amount", c -> c.details().value() == null ? null : c.details().value().amount()),
-            revisable("value_currency", c -> c.details().value() == null
+            fixed("id", "uuid", c -> c.id().value()),
+            fixed("account_id", "uuid", c -> c.accountId().value()),
+            fixed("site_id", "uuid", c -> c.siteId().value()),
+            fixed("key_mode", "text", c -> c.keyMode().slug()),
+            fixed("telegram_user_id", "bigint", c -> c.telegramUserId().value()),
+            fixed("channel_id", "text", c -> c.channelId().value()),
+            fixed("event_type", "text", c -> c.eventType().value()),
+            fixed("client_event_id", "text", c -> c.clientEventId() == null ? null : c.clientEventId().value()),
+            fixed("source", "text", c -> c.origin().source()),
+            fixed("visit_id", "uuid", c -> c.origin().visitId()),
+            revisable("value_amount", "numeric", c -> c.details().value() == null ? null : c.details().value().amount()),
+            revisable("value_currency", "text", c -> c.details().value() == null
                     ? null : c.details().value().currency().getCurrencyCode()),
-            revisable("event_time", c -> Sql.ts(c.details().eventTime())),
-            revisable("event_source_url", c -> c.details().eventSourceUrl()),
-            revisable("custom_data", c -> Sql.json(c.details().customData())),
-            revisable("user_data", c -> MatchDataColumns.userData(c.details().matchData().userData())),
-            revisable("action_source", c -> MatchDataColumns.actionSource(c.details().matchData())),
-            revisable("data_processing_options",
+            revisable("event_time", "timestamptz", c -> Sql.ts(c.details().eventTime())),
+            revisable("event_source_url", "text", c -> c.details().eventSourceUrl()),
+            revisable("custom_data", "jsonb", c -> Sql.json(c.details().customData())),
+            revisable("user_data", "jsonb", c -> MatchDataColumns.userData(c.details().matchData().userData())),
+            revisable("action_source", "text", c -> MatchDataColumns.actionSource(c.details().matchData())),
+            revisable("data_processing_options", "jsonb",
                     c -> MatchDataColumns.processingOptions(c.details().matchData().dataProcessingOptions())),
-            revisable("status", c -> c.status().slug()),
-            revisable("attempts", ConversionEvent::attempts),
-            fixed("created_at", c -> Sql.ts(c.createdAt())),
-            revisable("updated_at", c -> Sql.ts(c.updatedAt())),
-            revisable("sent_at", c -> Sql.ts(c.sentAt())),
-            revisable("fbtrace_id", ConversionEvent::fbtraceId),
-            revisable("last_error_code", c -> error(c, e -> e.code().slug())),
-            revisable("last_error_message", c -> error(c, DeliveryError::message)),
-            revisable("last_error_retryable", c -> error(c, DeliveryError::retryable)),
-            revisable("last_error_meta_code", c -> error(c, DeliveryError::metaCode)),
-            revisable("last_error_fbtrace_id", c -> error(c, DeliveryError::fbtraceId)),
-            revisable("skip_reason", c -> c.skipReason() == null ? null : c.skipReason().slug()),
-            revisable("next_attempt_at", c -> Sql.ts(c.nextAttemptAt())),
-            revisable("lease_until", c -> Sql.ts(c.leaseUntil())));
+            revisable("status", "text", c -> c.status().slug()),
+            revisable("attempts", "integer", ConversionEvent::attempts),
+            fixed("created_at", "timestamptz", c -> Sql.ts(c.createdAt())),
+            revisable("updated_at", "timestamptz", c -> Sql.ts(c.updatedAt())),
+            revisable("sent_at", "timestamptz", c -> Sql.ts(c.sentAt())),
+            revisable("fbtrace_id", "text", ConversionEvent::fbtraceId),
+            revisable("last_error_code", "text", c -> error(c, e -> e.code().slug())),
+            revisable("last_error_message", "text", c -> error(c, DeliveryError::message)),
+            revisable("last_error_retryable", "boolean", c -> error(c, DeliveryError::retryable)),
+            revisable("last_error_meta_code", "integer", c -> error(c, DeliveryError::metaCode)),
+            revisable("last_error_fbtrace_id", "text", c -> error(c, DeliveryError::fbtraceId)),
+            revisable("skip_reason", "text", c -> c.skipReason() == null ? null : c.skipReason().slug()),
+            revisable("next_attempt_at", "timestamptz", c -> Sql.ts(c.nextAttemptAt())),
+            revisable("lease_until", "timestamptz", c -> Sql.ts(c.leaseUntil())));
 
     private static final List<Column> REVISABLE = TABLE.stream().filter(Column::revisable).toList();
 
@@ -157,12 +157,12 @@ final class ConversionRows {
     private ConversionRows() {
     }
 
-    private static Column fixed(String name, Function<ConversionEvent, Object> value) {
-        return new Column(name, false, value);
+    private static Column fixed(String name, String type, Function<ConversionEvent, Object> value) {
+        return new Column(name, type, false, value);
     }
 
-    private static Column revisable(String name, Function<ConversionEvent, Object> value) {
-        return new Column(name, true, value);
+    private static Column revisable(String name, String type, Function<ConversionEvent, Object> value) {
+        return new Column(name, type, true, value);
     }
 
     private static Object error(ConversionEvent c, Function<DeliveryError, Object> part) {
@@ -197,6 +197,83 @@ final class ConversionRows {
                 + " WHERE api_key_id = $" + (n + 1) + " AND idem_key = $" + (n + 2) + " AND owner_token = $" + (n + 3)
                 + " AND response_status IS NULL AND EXISTS (SELECT 1 FROM saved) RETURNING 1)"
                 + " SELECT saved.*, (SELECT count(*) FROM completed) AS completed FROM saved";
+    }
+
+    /** The columns and types of one completion in the batched outcome ({@code PgIdempotencyStore.completeParams}). */
+    private static final List<String[]> COMPLETION_COLUMNS = List.of(new String[] {"api_key_id", "uuid"},
+            new String[] {"idem_key", "text"}, new String[] {"owner_token", "text"},
+            new String[] {"response_status", "integer"}, new String[] {"response_content_type", "text"},
+            new String[] {"response_body", "bytea"}, new String[] {"response_conversion_id", "uuid"});
+
+    /** {@code n} rows of {@code width} parameters each, every one cast to its type: {@code ($1::uuid, …), (…)}. */
+    private static String valuesRows(int n, List<String> types) {
+        int width = types.size();
+        return IntStream.range(0, n).mapToObj(row -> IntStream.range(0, width)
+                        .mapToObj(i -> "$" + (row * width + i + 1) + "::" + types.get(i))
+                        .collect(Collectors.joining(", ", "(", ")")))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String qualified(String alias) {
+        return columnNames().stream().map(name -> alias + "." + name).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * {@link #INSERT_UNLESS_MATCHED} for {@code n} candidates in one statement (issue #15, concurrent requests
+     * batched): each row of the VALUES list is {@link #insertUnlessMatchedParams}, every parameter cast to its
+     * column's base type (a VALUES list infers no type from the target). Postgres filters the rows in their
+     * order, so the caller sorts them by lock key: two batches take their advisory locks in the same order.
+     * The rows that come back are the ones created; a candidate without one met a match.
+     */
+    static String insertUnlessMatchedBatch(int n) {
+        List<String> types = new java.util.ArrayList<>(TABLE.stream().map(Column::type).toList());
+        types.addAll(List.of("bigint", "bigint", "timestamptz"));
+        return "INSERT INTO conversions (" + COLUMNS + ") SELECT " + qualified("t") + " FROM (VALUES "
+                + valuesRows(n, types) + ") AS t (" + COLUMNS + ", lock_key, created_after)"
+                + " WHERE NOT conversions_match_locked(t.lock_key, t.created_after, " + MATCH_ARGUMENTS.stream()
+                        .map(a -> "t." + a[0]).collect(Collectors.joining(", "))
+                + ") RETURNING " + COLUMNS;
+    }
+
+    /**
+     * {@link #UPDATE_IF_VERSION_AND_COMPLETE} for {@code n} outcomes in one statement and one commit: each row of
+     * the VALUES list is {@link #updateParams} followed by {@code PgIdempotencyStore.completeParams}. A
+     * conversion is updated when its version is still the expected one; its request's record is completed only
+     * when the conversion was. Each row that comes back is an updated conversion, {@code completed} = 1 when its
+     * record took the response.
+     */
+    static String updateAndCompleteBatch(int n) {
+        List<String> names = new java.util.ArrayList<>(List.of("id"));
+        List<String> types = new java.util.ArrayList<>(List.of("uuid"));
+        REVISABLE.forEach(column -> {
+            names.add(column.name());
+            types.add(column.type());
+        });
+        names.add("expected_version");
+        types.add("bigint");
+        COMPLETION_COLUMNS.forEach(column -> {
+            names.add(column[0]);
+            types.add(column[1]);
+        });
+        return "WITH v (" + String.join(", ", names) + ") AS (VALUES " + valuesRows(n, types) + "),"
+                + " saved AS (UPDATE conversions c SET " + REVISABLE.stream()
+                        .map(column -> column.name() + " = v." + column.name()).collect(Collectors.joining(", "))
+                + ", version = c.version + 1 FROM v WHERE c.id = v.id AND c.version = v.expected_version"
+                + " RETURNING " + qualified("c") + "),"
+                + " completed AS (UPDATE idempotency_records r SET response_status = v.response_status,"
+                + " response_content_type = v.response_content_type, response_body = v.response_body,"
+                + " conversion_id = v.response_conversion_id FROM v WHERE r.api_key_id = v.api_key_id"
+                + " AND r.idem_key = v.idem_key AND r.owner_token = v.owner_token AND r.response_status IS NULL"
+                + " AND v.id IN (SELECT id FROM saved) RETURNING v.id)"
+                + " SELECT saved.*, (SELECT count(*) FROM completed k WHERE k.id = saved.id) AS completed FROM saved";
+    }
+
+    /** Every column's type as the batched statements cast it (a domain column's base type), for the schema test. */
+    static Map<String, String> columnTypes() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        TABLE.forEach(column -> out.put(column.name(), column.type()));
+        out.put("version", "bigint");
+        return out;
     }
 
     /**

@@ -118,6 +118,24 @@ class SchemaRulesTest {
         assertThat(ConversionRows.domainBaseTypes()).isEqualTo(domains);
     }
 
+    /**
+     * The batched statements (issue #15) cast every parameter to its column's type, since a VALUES list infers
+     * none from the table: each cast must be the column's own (base) type, or text assignable to it ({@code char(3)}).
+     */
+    @Test
+    void the_batched_statements_cast_each_column_to_its_own_type() {
+        var rows = result(db.pool().query("SELECT column_name, data_type FROM information_schema.columns"
+                + " WHERE table_schema = 'public' AND table_name = 'conversions'").execute());
+        java.util.Map<String, String> types = new java.util.HashMap<>();
+        rows.forEach(row -> types.put(row.getString("column_name"), switch (row.getString("data_type")) {
+            case "timestamp with time zone" -> "timestamptz";
+            case "character" -> "text";
+            default -> row.getString("data_type");
+        }));
+
+        assertThat(ConversionRows.columnTypes()).isEqualTo(types);
+    }
+
     static void run(String sql) {
         result(db.pool().query(sql).execute());
     }

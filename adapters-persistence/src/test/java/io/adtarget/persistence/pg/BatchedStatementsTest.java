@@ -1,0 +1,181 @@
+package io.adtarget.persistence.pg;
+
+import static io.adtarget.persistence.testing.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adtarget.application.port.out.IdempotencyStore.ClaimOutcome;
+import io.adtarget.application.port.out.OutcomeCompletion;
+import io.adtarget.domain.conversion.ConversionEvent;
+import io.adtarget.domain.conversion.ConversionStatus;
+import io.adtarget.domain.idempotency.IdempotencyKey;
+import io.adtarget.domain.idempotency.IdempotencyRecord;
+import io.adtarget.domain.idempotency.IdempotencyScope;
+import io.adtarget.domain.idempotency.StoredResponse;
+import io.adtarget.domain.shared.AccountId;
+import io.adtarget.domain.shared.ApiKeyId;
+import io.adtarget.domain.shared.SiteId;
+import io.adtarget.persistence.ConversionSamples;
+import io.adtarget.persistence.testing.PgTestDatabase;
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #15: concurrent requests' creations and outcomes gathered into one statement each. One execution slot,
+ * so everything submitted while the first statement runs goes out together; each request still gets exactly the
+ * answer it would have got alone, and one request's bad row never fails the others.
+ */
+class BatchedStatementsTest {
+    static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
+    static final Duration WINDOW = Duration.ofHours(48);
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    PgTestDatabase db;
+    PgConversionRepository conversions;
+    PgIdempotencyStore records;
+    ConversionSamples samples;
+
+    @BeforeEach
+    void start() {
+        db = PgTestDatabase.create();
+        AccountId account = new AccountId(UUID.randomUUID());
+        SiteId site = new SiteId(UUID.randomUUID());
+        db.givenSite(account.value(), site.value());
+        conversions = new PgConversionRepository(db.pool(), 16, 1);
+        records = new PgIdempotencyStore(db.pool());
+        samples = new ConversionSamples(account, site, new SplittableRandom(11));
+    }
+
+    @AfterEach
+    void stop() {
+        db.close();
+    }
+
+    @Test
+    void batched_creations_create_each_new_match_key_once_and_answer_each_candidate_for_itself() {
+        ConversionEvent existing = result(conversions.createUnlessMatched(candidate(7, "dup-old"), T0, WINDOW))
+                .orElseThrow();
+        List<ConversionEvent> candidates = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            candidates.add(candidate(100 + i, null));
+        }
+        candidates.add(candidate(100, null)); // the same match key as the first: never in its batch, finds it
+        candidates.add(candidate(105, null));
+        candidates.add(candidate(7, "dup-old")); // a recent match that exists already
+
+        List<Future<Optional<ConversionEvent>>> answers = new ArrayList<>();
+        candidates.forEach(c -> answers.add(conversions.createUnlessMatched(c, T0, WINDOW)));
+        List<Optional<ConversionEvent>> created = result(Future.all(answers)).list();
+
+        assertThat(conversions.largestBatches()[0]).as("the candidates went out in batches").isGreaterThan(1);
+        for (int i = 0; i < 30; i++) {
+            assertThat(created.get(i).map(ConversionEvent::id)).as("candidate %d", i).contains(candidates.get(i).id());
+            assertThat(created.get(i)).isEqualTo(result(conversions.findById(candidates.get(i).id())));
+        }
+        assertThat(created.subList(30, 33)).as("the ones that met a match").allMatch(Optional::isEmpty);
+        assertThat(count("SELECT count(*) FROM conversions")).isEqualTo(31);
+        assertThat(result(conversions.findById(existing.id()))).contains(existing);
+    }
+
+    @Test
+    void a_candidate_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_created() {
+        ConversionSamples elsewhere = new ConversionSamples(samples.account(), new SiteId(UUID.randomUUID()),
+                new SplittableRandom(12));
+        List<ConversionEvent> candidates = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            candidates.add(i == 6 ? elsewhere.candidate(200 + i, null, "10", T0).claimForDelivery(T0, LEASE)
+                    : candidate(200 + i, null));
+        }
+
+        List<Future<Optional<ConversionEvent>>> answers = new ArrayList<>();
+        candidates.forEach(c -> answers.add(conversions.createUnlessMatched(c, T0, WINDOW)));
+        result(Future.join(answers).otherwiseEmpty());
+
+        assertThat(conversions.largestBatches()[0]).isGreaterThan(1);
+        for (int i = 0; i < 12; i++) {
+            if (i == 6) {
+                assertThat(answers.get(i).cause()).as("a site that does not exist").isInstanceOf(PgException.class)
+                        .hasMessageContaining("23503");
+            } else {
+                assertThat(answers.get(i).result().map(ConversionEvent::id)).as("candidate %d", i)
+                        .contains(candidates.get(i).id());
+            }
+        }
+        assertThat(count("SELECT count(*) FROM conversions")).isEqualTo(11);
+    }
+
+    @Test
+    void batched_outcomes_store_each_outcome_and_complete_only_the_records_their_requests_still_own() {
+        Map<UUID, StoredResponse> told = new ConcurrentHashMap<>();
+        List<ConversionEvent> claimed = new ArrayList<>();
+        List<IdempotencyScope> scopes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            claimed.add(result(conversions.createUnlessMatched(candidate(300 + i, null), T0, WINDOW)).orElseThrow());
+            IdempotencyScope scope = new IdempotencyScope(new ApiKeyId(UUID.randomUUID()), new IdempotencyKey("o-" + i));
+            scopes.add(scope);
+            String owner = i == 4 ? "someone-else" : "owner";
+            assertThat(result(records.claim(IdempotencyRecord.inFlight(scope, owner, T0, LEASE, null), T0, WINDOW)))
+                    .isInstanceOf(ClaimOutcome.Claimed.class);
+        }
+
+        List<Future<Optional<ConversionEvent>>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ConversionEvent c = claimed.get(i);
+            long expected = i == 9 ? c.version() + 3 : c.version(); // 9 lost a version race
+            OutcomeCompletion completion = new OutcomeCompletion(scopes.get(i), "owner", BatchedStatementsTest::rendered,
+                    response -> told.put(response.conversionId().value(), response));
+            answers.add(conversions.save(c.markSent("trace-" + i, T0.plusSeconds(1)), expected, completion));
+        }
+        List<Optional<ConversionEvent>> saved = result(Future.all(answers)).list();
+
+        assertThat(conversions.largestBatches()[1]).as("the outcomes went out in batches").isGreaterThan(1);
+        for (int i = 0; i < 20; i++) {
+            ConversionEvent inDb = result(conversions.findById(claimed.get(i).id())).orElseThrow();
+            IdempotencyRecord record = result(records.find(scopes.get(i))).orElseThrow();
+            if (i == 9) {
+                assertThat(saved.get(i)).isEmpty();
+                assertThat(inDb.status()).isEqualTo(ConversionStatus.PENDING);
+                assertThat(record.completed()).isFalse();
+                continue;
+            }
+            assertThat(saved.get(i)).as("outcome %d", i).contains(inDb);
+            assertThat(inDb.status()).isEqualTo(ConversionStatus.SENT);
+            assertThat(inDb.fbtraceId()).isEqualTo("trace-" + i);
+            if (i == 4) {
+                assertThat(record.completed()).as("another owner's record").isFalse();
+                assertThat(told).doesNotContainKey(inDb.id().value());
+            } else {
+                assertThat(new String(record.response().body(), StandardCharsets.UTF_8))
+                        .isEqualTo(new String(rendered(inDb).body(), StandardCharsets.UTF_8));
+                assertThat(told.get(inDb.id().value())).as("told after the commit").isEqualTo(rendered(inDb));
+            }
+        }
+        assertThat(told).hasSize(18);
+    }
+
+    private ConversionEvent candidate(long user, String eventId) {
+        return samples.candidate(user, eventId, "10", T0).claimForDelivery(T0, LEASE);
+    }
+
+    private long count(String sql) {
+        return result(db.pool().query(sql).execute()).iterator().next().getLong(0);
+    }
+
+    private static StoredResponse rendered(ConversionEvent saved) {
+        String body = "{\"conversionId\":\"" + saved.id().value() + "\",\"status\":\"" + saved.status()
+                + "\",\"version\":" + saved.version() + "}";
+        return new StoredResponse(201, "application/json", body.getBytes(StandardCharsets.UTF_8), saved.id());
+    }
+}
