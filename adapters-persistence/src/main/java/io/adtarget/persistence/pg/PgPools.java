@@ -45,6 +45,10 @@ public final class PgPools {
         PgConnectOptions connect = connectOptions(databaseUrl)
                 .setCachePreparedStatements(true)
                 .setPreparedStatementCacheMaxSize(256)
+                // The batched statements of the hot path (PgConversionRepository, up to 16 rows: ~10,000
+                // characters) are far longer than the client's default limit of 2,048, past which a statement
+                // is parsed and planned again for every execution.
+                .setPreparedStatementCacheSqlLimit(16_384)
                 .setPipeliningLimit(256)
                 // With tracing on, a query made for a traced request is a child span of it (statement
                 // text only, never the bound values); queries of the background workers make none.
