@@ -16,11 +16,17 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@link IdempotencyStore} on Postgres: each method is one atomic statement (a claim retries in a rare race). */
+/**
+ * {@link IdempotencyStore} on Postgres: each method is one atomic statement (a claim retries in a rare race);
+ * concurrent requests' fresh claims share one statement ({@link #freshClaims}).
+ */
 public final class PgIdempotencyStore implements IdempotencyStore {
     static final String COLUMNS = "api_key_id, idem_key, owner_token, created_at, lease_until, response_status,"
             + " response_content_type, response_body, conversion_id, fingerprint";
@@ -74,11 +80,23 @@ public final class PgIdempotencyStore implements IdempotencyStore {
             + " AND NOT (response_status IS NULL AND lease_until > $2) ORDER BY created_at LIMIT $3))"
             + " AND created_at <= $1 AND NOT (response_status IS NULL AND lease_until > $2)";
     private static final int CLAIM_ROUNDS = 5;
+    private static final String FRESH_COLUMNS = "api_key_id, idem_key, owner_token, created_at, lease_until, fingerprint";
 
     private final Pool pool;
+    private final StatementBatcher<Claim, ClaimOutcome> claims;
+
+    /** A request's claim: its candidate record, the instant and the replay window it is judged by. */
+    private record Claim(IdempotencyRecord candidate, Instant now, Duration window) {
+    }
 
     public PgIdempotencyStore(Pool pool) {
+        this(pool, PgConversionRepository.MAX_BATCH, PgConversionRepository.IN_FLIGHT);
+    }
+
+    /** With {@code maxBatch} claims per batched statement and {@code inFlight} claim statements at once. */
+    PgIdempotencyStore(Pool pool, int maxBatch, int inFlight) {
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.claims = new StatementBatcher<>(maxBatch, inFlight, claim -> claim.candidate().scope(), this::claimAll);
     }
 
     @Override
@@ -86,7 +104,67 @@ public final class PgIdempotencyStore implements IdempotencyStore {
         if (candidate.completed()) {
             return Future.failedFuture(new IllegalArgumentException("a claim stores an in-flight record"));
         }
-        return PgErrors.guard(claimRound(candidate, now, replayWindow, 1));
+        return claims.submit(new Claim(candidate, now, replayWindow));
+    }
+
+    /** The most claims one statement has carried so far (for tests that must know batches formed). */
+    int largestBatch() {
+        return claims.largestBatch();
+    }
+
+    private Future<ClaimOutcome> claimOne(Claim claim) {
+        return PgErrors.guard(claimRound(claim.candidate(), claim.now(), claim.window(), 1));
+    }
+
+    /**
+     * The claims of concurrent requests (issue #15): one statement inserts every candidate whose key has no record
+     * ({@link #freshClaims}); those are claimed. A key that has one (a replay, a request in flight, a record to
+     * take over) goes through the whole protocol of {@link #claimRound}, as does every claim of a batch that failed
+     * for any reason but an unreachable database.
+     */
+    private Future<List<Future<ClaimOutcome>>> claimAll(List<Claim> batch) {
+        if (batch.size() == 1) {
+            return claimOne(batch.get(0)).transform(done -> Future.succeededFuture(List.of(done.succeeded()
+                    ? Future.succeededFuture(done.result()) : Future.failedFuture(done.cause()))));
+        }
+        Tuple params = Tuple.tuple();
+        batch.forEach(claim -> {
+            IdempotencyRecord c = claim.candidate();
+            params.addValue(c.scope().apiKeyId().value()).addValue(c.scope().key().value()).addValue(c.ownerToken())
+                    .addValue(Sql.ts(c.createdAt())).addValue(Sql.ts(c.leaseUntil())).addValue(c.fingerprint());
+        });
+        return pool.preparedQuery(freshClaims(batch.size())).execute(params).map(rows -> {
+            Map<IdempotencyScope, IdempotencyRecord> inserted = new HashMap<>();
+            rows.forEach(row -> {
+                IdempotencyRecord found = record(row);
+                inserted.put(found.scope(), found);
+            });
+            return batch.stream().map(claim -> {
+                IdempotencyRecord mine = inserted.get(claim.candidate().scope());
+                return mine != null ? Future.<ClaimOutcome>succeededFuture(new ClaimOutcome.Claimed(mine))
+                        : claimOne(claim);
+            }).toList();
+        }).recover(failure -> {
+            if (PgErrors.unavailable(failure)) {
+                return Future.failedFuture(PgErrors.translate(failure));
+            }
+            return Future.succeededFuture(batch.stream().map(this::claimOne).toList());
+        });
+    }
+
+    /**
+     * {@code n} fresh records in one statement, committed without waiting for the WAL flush (as {@link #CLAIM});
+     * a key that already has a record is left alone and comes back in no row.
+     */
+    static String freshClaims(int n) {
+        String[] types = {"uuid", "text", "text", "timestamptz", "timestamptz", "text"};
+        String rows = java.util.stream.IntStream.range(0, n).mapToObj(row -> java.util.stream.IntStream
+                        .range(0, types.length).mapToObj(i -> "$" + (row * types.length + i + 1) + "::" + types[i])
+                        .collect(java.util.stream.Collectors.joining(", ", "(", ")")))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "INSERT INTO idempotency_records (" + FRESH_COLUMNS + ") SELECT v.* FROM (VALUES " + rows + ") AS v ("
+                + FRESH_COLUMNS + "), (SELECT set_config('synchronous_commit', 'off', true) AS commit_mode) AS async"
+                + " WHERE async.commit_mode = 'off' ON CONFLICT (api_key_id, idem_key) DO NOTHING RETURNING " + COLUMNS;
     }
 
     private Future<ClaimOutcome> claimRound(IdempotencyRecord candidate, Instant at, Duration window, int round) {

@@ -165,6 +165,50 @@ class BatchedStatementsTest {
         assertThat(told).hasSize(18);
     }
 
+    @Test
+    void batched_claims_claim_fresh_keys_and_give_every_other_key_the_whole_protocol() {
+        PgIdempotencyStore store = new PgIdempotencyStore(db.pool(), 16, 1);
+        ApiKeyId apiKey = new ApiKeyId(UUID.randomUUID());
+        IdempotencyScope completed = scope(apiKey, "completed");
+        IdempotencyScope inFlight = scope(apiKey, "in-flight");
+        IdempotencyScope expired = scope(apiKey, "expired");
+        Instant earlier = T0.minusSeconds(60);
+        result(records.claim(IdempotencyRecord.inFlight(completed, "old", earlier, LEASE, "f"), earlier, WINDOW));
+        assertThat(result(records.complete(completed, "old", new StoredResponse(201, "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8), null)))).isTrue();
+        result(records.claim(IdempotencyRecord.inFlight(inFlight, "other", T0, LEASE, "f"), T0, WINDOW));
+        result(records.claim(IdempotencyRecord.inFlight(expired, "crashed", earlier, LEASE, "f"), earlier, WINDOW));
+
+        List<IdempotencyScope> scopes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            scopes.add(scope(apiKey, "fresh-" + i));
+        }
+        scopes.addAll(List.of(completed, inFlight, expired, scope(apiKey, "fresh-3")));
+        List<Future<ClaimOutcome>> answers = new ArrayList<>();
+        for (int i = 0; i < scopes.size(); i++) {
+            answers.add(store.claim(IdempotencyRecord.inFlight(scopes.get(i), "mine-" + i, T0, LEASE, "f"), T0, WINDOW));
+        }
+        List<ClaimOutcome> outcomes = result(Future.all(answers)).list();
+
+        assertThat(store.largestBatch()).as("the claims went out in batches").isGreaterThan(1);
+        for (int i = 0; i < 20; i++) {
+            assertThat(outcomes.get(i)).as("fresh key %d", i).isInstanceOf(ClaimOutcome.Claimed.class);
+            assertThat(result(records.find(scopes.get(i))).orElseThrow().ownerToken()).isEqualTo("mine-" + i);
+        }
+        assertThat(outcomes.get(20)).as("a completed record is replayed").isInstanceOf(ClaimOutcome.Existing.class);
+        assertThat(((ClaimOutcome.Existing) outcomes.get(20)).record().completed()).isTrue();
+        assertThat(outcomes.get(21)).as("a live claim is someone else's").isInstanceOf(ClaimOutcome.Existing.class);
+        assertThat(outcomes.get(22)).as("an expired lease is taken over").isInstanceOf(ClaimOutcome.Claimed.class);
+        assertThat(result(records.find(expired)).orElseThrow().ownerToken()).isEqualTo("mine-22");
+        assertThat(outcomes.get(23)).as("the same key twice: the second meets the first")
+                .isInstanceOf(ClaimOutcome.Existing.class);
+        assertThat(((ClaimOutcome.Existing) outcomes.get(23)).record().ownerToken()).isEqualTo("mine-3");
+    }
+
+    private static IdempotencyScope scope(ApiKeyId apiKey, String key) {
+        return new IdempotencyScope(apiKey, new IdempotencyKey(key));
+    }
+
     private ConversionEvent candidate(long user, String eventId) {
         return samples.candidate(user, eventId, "10", T0).claimForDelivery(T0, LEASE);
     }
