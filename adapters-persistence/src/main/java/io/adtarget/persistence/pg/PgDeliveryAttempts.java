@@ -27,25 +27,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The attempt log on Postgres. {@link #record} only queues the row; one writer at a time drains the
- * queue in batches, each batch one prepared-statement batch with {@code synchronous_commit = off}: no WAL
+ * queue in batches, each batch one multi-row statement with {@code synchronous_commit = off}: no WAL
  * flush is waited for, no conversion row is touched, and a row lost in a crash costs only history.
  * A full queue (Postgres away for long) drops new rows and counts them rather than grow without bound.
  */
 public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAttemptHistory {
     private static final Logger LOG = LoggerFactory.getLogger(PgDeliveryAttempts.class);
     static final int MAX_QUEUED = 10_000;
-    static final int MAX_BATCH = 500;
+    /** Rows per statement: 32 × 11 parameters; the writer sends one statement after another. */
+    static final int MAX_BATCH = 32;
+    private static final String[] TYPES = {"uuid", "uuid", "uuid", "integer", "timestamptz", "text", "integer",
+        "integer", "integer", "text", "integer"};
+    private static final String ATTEMPT_COLUMNS = "conversion_id, account_id, site_id, attempt_number, attempted_at,"
+            + " outcome, http_status, meta_code, meta_subcode, fbtrace_id, latency_ms";
+    private static final String[] INSERTS = java.util.stream.IntStream.rangeClosed(0, MAX_BATCH)
+            .mapToObj(n -> n == 0 ? null : insert(n)).toArray(String[]::new);
+
     /**
-     * One row; the statement itself turns {@code synchronous_commit} off for its transaction (the claim's
-     * {@code set_config} device), so a batch needs no {@code BEGIN}, {@code SET LOCAL} or {@code COMMIT} of its
-     * own: one round trip per batch (issue #15). Casts: the columns' domains (V11) and INSERT … SELECT.
+     * {@code n} rows in one statement (one executor run, not {@code n}: issue #15); the statement itself turns
+     * {@code synchronous_commit} off for its transaction (the claim's {@code set_config} device), so it needs no
+     * {@code BEGIN}, {@code SET LOCAL} or {@code COMMIT} of its own: one round trip. Every parameter is cast (a
+     * VALUES list infers no type from the table; the columns' domains, V11, check on assignment).
      */
-    static final String INSERT = "INSERT INTO delivery_attempts (conversion_id, account_id, site_id, attempt_number,"
-            + " attempted_at, outcome, http_status, meta_code, meta_subcode, fbtrace_id, latency_ms)"
-            + " SELECT $1::uuid, $2::uuid, $3::uuid, $4::integer, $5::timestamptz, $6::text, $7::integer, $8::integer,"
-            + " $9::integer, $10::text, $11::integer"
-            + " FROM (SELECT set_config('synchronous_commit', 'off', true) AS commit_mode) AS async"
-            + " WHERE async.commit_mode = 'off'";
+    static String insert(int n) {
+        String rows = java.util.stream.IntStream.range(0, n).mapToObj(row -> java.util.stream.IntStream
+                        .range(0, TYPES.length).mapToObj(i -> "$" + (row * TYPES.length + i + 1) + "::" + TYPES[i])
+                        .collect(java.util.stream.Collectors.joining(", ", "(", ")")))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "INSERT INTO delivery_attempts (" + ATTEMPT_COLUMNS + ") SELECT v.* FROM (VALUES " + rows + ") AS v ("
+                + ATTEMPT_COLUMNS + "), (SELECT set_config('synchronous_commit', 'off', true) AS commit_mode) AS async"
+                + " WHERE async.commit_mode = 'off'";
+    }
+
     static final String OF_CONVERSION = "SELECT conversion_id, account_id, site_id, attempt_number, attempted_at,"
             + " outcome, http_status, meta_code, meta_subcode, fbtrace_id, latency_ms FROM delivery_attempts"
             + " WHERE conversion_id = $1 ORDER BY attempted_at DESC, id DESC LIMIT $2";
@@ -121,9 +134,9 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
     }
 
     private void writeBatch() {
-        List<Tuple> batch = new ArrayList<>();
+        List<DeliveryAttempt> batch = new ArrayList<>();
         for (DeliveryAttempt next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
-            batch.add(tuple(next));
+            batch.add(next);
         }
         if (batch.isEmpty()) {
             writing.set(false);
@@ -136,7 +149,9 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
         }
         Future<Void> written;
         try {
-            written = pool.preparedQuery(INSERT).executeBatch(batch).mapEmpty();
+            Tuple params = Tuple.tuple();
+            batch.forEach(attempt -> append(params, attempt));
+            written = pool.preparedQuery(INSERTS[batch.size()]).execute(params).mapEmpty();
         } catch (RuntimeException e) {
             written = Future.failedFuture(e);
         }
@@ -159,13 +174,10 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
         waiters.forEach(Promise::tryComplete);
     }
 
-    private static Tuple tuple(DeliveryAttempt a) {
-        return Tuple.tuple(List.of(a.conversionId().value(), a.accountId().value(), a.siteId().value(),
-                a.attemptNumber(), Sql.ts(a.attemptedAt()), a.outcome()))
-                .addValue(a.httpStatus())
-                .addValue(a.metaCode())
-                .addValue(a.metaSubcode())
-                .addValue(a.fbtraceId())
+    private static void append(Tuple params, DeliveryAttempt a) {
+        params.addValue(a.conversionId().value()).addValue(a.accountId().value()).addValue(a.siteId().value())
+                .addValue(a.attemptNumber()).addValue(Sql.ts(a.attemptedAt())).addValue(a.outcome())
+                .addValue(a.httpStatus()).addValue(a.metaCode()).addValue(a.metaSubcode()).addValue(a.fbtraceId())
                 .addValue((int) Math.min(Integer.MAX_VALUE, a.latencyMs()));
     }
 
