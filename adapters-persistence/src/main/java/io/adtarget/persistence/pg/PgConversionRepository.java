@@ -61,10 +61,11 @@ public final class PgConversionRepository implements ConversionRepository {
     static final int MAX_BATCH = 16;
     /**
      * Batched statements of one kind in flight at once: few, so that under load requests gather into batches (a
-     * slot is busy for a statement and its commit), and more than one, so statements execute while others' commits
-     * wait for the WAL flush. bench/run.sh on 2 cores, same run: 2 → 1,978 new conversions/s, 4 → 2,031, 8 → 1,865.
+     * slot is busy for a statement and its durable commit, WAL flush included), and more than one, so a statement
+     * executes while another's commit waits for the flush. bench/run.sh on 2 cores (claims at 4): 1 slot serialises
+     * (half-load p50 31 ms), 2 → 2,771 new conversions/s, 4 → 2,394-2,566, 8 → 1,865.
      */
-    static final int IN_FLIGHT = 4;
+    static final int IN_FLIGHT = 2;
 
     private final Pool pool;
     private final StatementBatcher<Creation, Optional<ConversionEvent>> creations;

@@ -89,8 +89,14 @@ public final class PgIdempotencyStore implements IdempotencyStore {
     private record Claim(IdempotencyRecord candidate, Instant now, Duration window) {
     }
 
+    /**
+     * Claim statements in flight at once: more than the conversions' batches ({@link PgConversionRepository#IN_FLIGHT}),
+     * since a claim commits without waiting for the WAL flush and holds its slot only while it executes.
+     */
+    static final int CLAIMS_IN_FLIGHT = 4;
+
     public PgIdempotencyStore(Pool pool) {
-        this(pool, PgConversionRepository.MAX_BATCH, PgConversionRepository.IN_FLIGHT);
+        this(pool, PgConversionRepository.MAX_BATCH, CLAIMS_IN_FLIGHT);
     }
 
     /** With {@code maxBatch} claims per batched statement and {@code inFlight} claim statements at once. */
