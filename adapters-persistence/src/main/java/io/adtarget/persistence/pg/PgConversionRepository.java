@@ -57,8 +57,6 @@ public final class PgConversionRepository implements ConversionRepository {
     static final String COUNT_DUE_RETRIES = "SELECT count(*) FROM conversions"
             + " WHERE status = 'failed' AND last_error_retryable AND next_attempt_at <= $1";
 
-    /** Most rows one batched statement carries (issue #15): 16 × 35 parameters, well within the protocol's 65,535. */
-    static final int MAX_BATCH = 16;
     /**
      * Batched statements of one kind in flight at once: few, so that under load requests gather into batches (a
      * slot is busy for a statement and its durable commit, WAL flush included), and more than one, so a statement
@@ -70,16 +68,19 @@ public final class PgConversionRepository implements ConversionRepository {
     private final Pool pool;
     private final StatementBatcher<Creation, Optional<ConversionEvent>> creations;
     private final StatementBatcher<Outcome, Optional<ConversionEvent>> outcomes;
+    private final java.util.concurrent.atomic.LongAdder fallbacks = new java.util.concurrent.atomic.LongAdder();
 
     public PgConversionRepository(Pool pool) {
-        this(pool, MAX_BATCH, IN_FLIGHT);
+        this(pool, Batches.MAX_BATCH, IN_FLIGHT);
     }
 
     /** With {@code maxBatch} rows per batched statement and {@code inFlight} statements of a kind at once. */
     PgConversionRepository(Pool pool, int maxBatch, int inFlight) {
         this.pool = Objects.requireNonNull(pool, "pool");
-        this.creations = new StatementBatcher<>(maxBatch, inFlight, Creation::lockKey, this::createAll);
-        this.outcomes = new StatementBatcher<>(maxBatch, inFlight, outcome -> outcome.stored().id(), this::saveAll);
+        this.creations = new StatementBatcher<>(maxBatch, inFlight, Creation::lockKey, this::createAll,
+                Batches.LIMITS);
+        this.outcomes = new StatementBatcher<>(maxBatch, inFlight, outcome -> outcome.stored().id(), this::saveAll,
+                Batches.LIMITS);
     }
 
     /** The most candidates and outcomes one statement has carried so far (for tests that must know batches formed). */
@@ -87,11 +88,13 @@ public final class PgConversionRepository implements ConversionRepository {
         return new int[] {creations.largestBatch(), outcomes.largestBatch()};
     }
 
-    /** A candidate of {@link #createUnlessMatched}: the row, its match key's lock and the match window's bound. */
-    private record Creation(ConversionEvent candidate, long lockKey, java.time.OffsetDateTime createdAfter) {
-        Tuple params() {
-            return ConversionRows.insertUnlessMatchedParams(candidate, 1L, lockKey, createdAfter);
-        }
+    /** How many batches failed and had each of their items tried alone (tests: a batch statement that works). */
+    long fallbacks() {
+        return fallbacks.sum();
+    }
+
+    /** A candidate of {@link #createUnlessMatched}: the row, its match key's lock, its parameters (bound already). */
+    private record Creation(ConversionEvent candidate, long lockKey, Tuple params) {
     }
 
     /** An outcome of {@link #save(ConversionEvent, long, OutcomeCompletion)}, rendered and bound. */
@@ -118,7 +121,9 @@ public final class PgConversionRepository implements ConversionRepository {
     @Override
     public Future<Optional<ConversionEvent>> createUnlessMatched(ConversionEvent candidate, Instant now,
             Duration window) {
-        return creations.submit(new Creation(candidate, candidate.matchKey().digest64(), Sql.ts(now.minus(window))));
+        long lockKey = candidate.matchKey().digest64();
+        return creations.submit(new Creation(candidate, lockKey,
+                ConversionRows.insertUnlessMatchedParams(candidate, 1L, lockKey, Sql.ts(now.minus(window)))));
     }
 
     private Future<Optional<ConversionEvent>> createOne(Creation creation) {
@@ -128,46 +133,22 @@ public final class PgConversionRepository implements ConversionRepository {
 
     /**
      * One statement for all the batch's candidates ({@link ConversionRows#insertUnlessMatchedBatch}), in lock-key
-     * order. If it fails for any reason but the database being unreachable (a deadlock, one candidate's row
-     * refused), nothing of it was written, and each candidate is tried alone, so one cannot fail another.
+     * order (two batches take their advisory locks in the same order). Its failures: {@link Batches#answers}.
      */
     private Future<List<Future<Optional<ConversionEvent>>>> createAll(List<Creation> batch) {
         if (batch.size() == 1) {
-            return alone(createOne(batch.get(0)));
+            return Batches.alone(createOne(batch.get(0)));
         }
-        List<Creation> ordered = batch.stream().sorted(java.util.Comparator.comparingLong(Creation::lockKey)).toList();
         Tuple params = Tuple.tuple();
-        ordered.forEach(creation -> append(params, creation.params()));
-        return pool.preparedQuery(ConversionRows.insertUnlessMatchedBatch(batch.size())).execute(params)
-                .map(rows -> {
+        batch.stream().sorted(java.util.Comparator.comparingLong(Creation::lockKey))
+                .forEach(creation -> Batches.append(params, creation.params()));
+        return Batches.answers(pool.preparedQuery(ConversionRows.insertUnlessMatchedBatch(batch.size())).execute(params),
+                batch, this::createOne, rows -> {
                     java.util.Map<java.util.UUID, ConversionEvent> created = new java.util.HashMap<>();
                     rows.forEach(row -> created.put(row.getUUID("id"), ConversionRows.from(row)));
                     return batch.stream().map(creation -> Future.succeededFuture(
                             Optional.ofNullable(created.get(creation.candidate().id().value())))).toList();
-                })
-                .recover(failure -> eachAlone(failure, batch, this::createOne));
-    }
-
-    /** A batch of one: its answer once its statement is done (so the batch's slot is held until then). */
-    private static <R> Future<List<Future<R>>> alone(Future<R> answer) {
-        return answer.transform(done -> Future.succeededFuture(List.of(done.succeeded()
-                ? Future.succeededFuture(done.result()) : Future.failedFuture(done.cause()))));
-    }
-
-    /** After a batch failed: every item fails alike when Postgres is unreachable, else each is tried alone. */
-    private static <T, R> Future<List<Future<R>>> eachAlone(Throwable failure, List<T> batch,
-            java.util.function.Function<T, Future<R>> alone) {
-        if (PgErrors.unavailable(failure)) {
-            return Future.failedFuture(PgErrors.translate(failure));
-        }
-        LOG.debug("a batch of {} failed, each is tried alone: {}", batch.size(), failure.toString());
-        return Future.succeededFuture(batch.stream().map(alone).toList());
-    }
-
-    private static void append(Tuple into, Tuple values) {
-        for (int i = 0; i < values.size(); i++) {
-            into.addValue(values.getValue(i));
-        }
+                }, fallbacks);
     }
 
     /** The upsert when a recent match exists: the match locked FOR UPDATE, {@link UpsertDecision#decide}, the write. */
@@ -248,7 +229,8 @@ public final class PgConversionRepository implements ConversionRepository {
         try {
             response = completion.render().apply(stored);
             params = ConversionRows.updateParams(stored, expectedVersion);
-            append(params, PgIdempotencyStore.completeParams(completion.scope(), completion.ownerToken(), response));
+            Batches.append(params, PgIdempotencyStore.completeParams(completion.scope(), completion.ownerToken(),
+                    response));
         } catch (RuntimeException e) {
             LOG.warn("response of conversion {} not rendered, its outcome is stored alone: {}", next.id().value(),
                     e.toString());
@@ -274,27 +256,33 @@ public final class PgConversionRepository implements ConversionRepository {
     }
 
     /**
-     * One statement and one commit for all the batch's outcomes ({@link ConversionRows#updateAndCompleteBatch}).
-     * If it fails for any reason but the database being unreachable, nothing of it was written, and each outcome
-     * goes alone through {@link #saveOne} (with its own fallback), so Meta's answers are never lost to the batch.
+     * One statement and one commit for all the batch's outcomes ({@link ConversionRows#updateAndCompleteBatch}),
+     * in id order (two batches lock their rows in the same order). If it fails for any reason but the database
+     * being unreachable, nothing of it was written, and each outcome goes alone through {@link #saveOne} (with its
+     * own fallback), so Meta's answers are never lost to the batch ({@link Batches#answers}). Once it committed,
+     * each outcome's answer is its own: one that cannot be read fails alone.
      */
     private Future<List<Future<Optional<ConversionEvent>>>> saveAll(List<Outcome> batch) {
         if (batch.size() == 1) {
-            return alone(saveOne(batch.get(0)));
+            return Batches.alone(saveOne(batch.get(0)));
         }
         Tuple params = Tuple.tuple();
-        batch.forEach(outcome -> append(params, outcome.params()));
-        return pool.preparedQuery(ConversionRows.updateAndCompleteBatch(batch.size())).execute(params)
-                .map(rows -> {
+        batch.stream().sorted(java.util.Comparator.comparing((Outcome outcome) -> outcome.stored().id().value()))
+                .forEach(outcome -> Batches.append(params, outcome.params()));
+        return Batches.answers(pool.preparedQuery(ConversionRows.updateAndCompleteBatch(batch.size())).execute(params),
+                batch, this::saveOne, rows -> {
                     java.util.Map<java.util.UUID, Row> saved = new java.util.HashMap<>();
                     rows.forEach(row -> saved.put(row.getUUID("id"), row));
                     return batch.stream().map(outcome -> {
                         Row row = saved.get(outcome.stored().id().value());
-                        return Future.succeededFuture(row == null ? Optional.<ConversionEvent>empty()
-                                : Optional.of(committed(row, outcome)));
+                        try {
+                            return Future.succeededFuture(row == null ? Optional.<ConversionEvent>empty()
+                                    : Optional.of(committed(row, outcome)));
+                        } catch (RuntimeException e) {
+                            return Future.<Optional<ConversionEvent>>failedFuture(e);
+                        }
                     }).toList();
-                })
-                .recover(failure -> eachAlone(failure, batch, this::saveOne));
+                }, fallbacks);
     }
 
     /** What the committed statement wrote: the row (compared with what was rendered), and the completion told. */

@@ -84,6 +84,7 @@ public final class PgIdempotencyStore implements IdempotencyStore {
 
     private final Pool pool;
     private final StatementBatcher<Claim, ClaimOutcome> claims;
+    private final java.util.concurrent.atomic.LongAdder fallbacks = new java.util.concurrent.atomic.LongAdder();
 
     /** A request's claim: its candidate record, the instant and the replay window it is judged by. */
     private record Claim(IdempotencyRecord candidate, Instant now, Duration window) {
@@ -96,13 +97,14 @@ public final class PgIdempotencyStore implements IdempotencyStore {
     static final int CLAIMS_IN_FLIGHT = 4;
 
     public PgIdempotencyStore(Pool pool) {
-        this(pool, PgConversionRepository.MAX_BATCH, CLAIMS_IN_FLIGHT);
+        this(pool, Batches.MAX_BATCH, CLAIMS_IN_FLIGHT);
     }
 
     /** With {@code maxBatch} claims per batched statement and {@code inFlight} claim statements at once. */
     PgIdempotencyStore(Pool pool, int maxBatch, int inFlight) {
         this.pool = Objects.requireNonNull(pool, "pool");
-        this.claims = new StatementBatcher<>(maxBatch, inFlight, claim -> claim.candidate().scope(), this::claimAll);
+        this.claims = new StatementBatcher<>(maxBatch, inFlight, claim -> claim.candidate().scope(), this::claimAll,
+                Batches.LIMITS);
     }
 
     @Override
@@ -118,6 +120,11 @@ public final class PgIdempotencyStore implements IdempotencyStore {
         return claims.largestBatch();
     }
 
+    /** How many batches failed and had each of their claims go alone (tests: a batch statement that works). */
+    long fallbacks() {
+        return fallbacks.sum();
+    }
+
     private Future<ClaimOutcome> claimOne(Claim claim) {
         return PgErrors.guard(claimRound(claim.candidate(), claim.now(), claim.window(), 1));
     }
@@ -126,36 +133,33 @@ public final class PgIdempotencyStore implements IdempotencyStore {
      * The claims of concurrent requests (issue #15): one statement inserts every candidate whose key has no record
      * ({@link #freshClaims}); those are claimed. A key that has one (a replay, a request in flight, a record to
      * take over) goes through the whole protocol of {@link #claimRound}, as does every claim of a batch that failed
-     * for any reason but an unreachable database.
+     * for any reason but an unreachable database ({@link Batches#answers}). The rows go in key order, so two
+     * batches meet each other's keys in the same order.
      */
     private Future<List<Future<ClaimOutcome>>> claimAll(List<Claim> batch) {
         if (batch.size() == 1) {
-            return claimOne(batch.get(0)).transform(done -> Future.succeededFuture(List.of(done.succeeded()
-                    ? Future.succeededFuture(done.result()) : Future.failedFuture(done.cause()))));
+            return Batches.alone(claimOne(batch.get(0)));
         }
         Tuple params = Tuple.tuple();
-        batch.forEach(claim -> {
-            IdempotencyRecord c = claim.candidate();
-            params.addValue(c.scope().apiKeyId().value()).addValue(c.scope().key().value()).addValue(c.ownerToken())
-                    .addValue(Sql.ts(c.createdAt())).addValue(Sql.ts(c.leaseUntil())).addValue(c.fingerprint());
-        });
-        return pool.preparedQuery(freshClaims(batch.size())).execute(params).map(rows -> {
-            Map<IdempotencyScope, IdempotencyRecord> inserted = new HashMap<>();
-            rows.forEach(row -> {
-                IdempotencyRecord found = record(row);
-                inserted.put(found.scope(), found);
-            });
-            return batch.stream().map(claim -> {
-                IdempotencyRecord mine = inserted.get(claim.candidate().scope());
-                return mine != null ? Future.<ClaimOutcome>succeededFuture(new ClaimOutcome.Claimed(mine))
-                        : claimOne(claim);
-            }).toList();
-        }).recover(failure -> {
-            if (PgErrors.unavailable(failure)) {
-                return Future.failedFuture(PgErrors.translate(failure));
-            }
-            return Future.succeededFuture(batch.stream().map(this::claimOne).toList());
-        });
+        batch.stream().map(Claim::candidate)
+                .sorted(java.util.Comparator.comparing((IdempotencyRecord c) -> c.scope().apiKeyId().value())
+                        .thenComparing(c -> c.scope().key().value()))
+                .forEach(c -> params.addValue(c.scope().apiKeyId().value()).addValue(c.scope().key().value())
+                        .addValue(c.ownerToken()).addValue(Sql.ts(c.createdAt())).addValue(Sql.ts(c.leaseUntil()))
+                        .addValue(c.fingerprint()));
+        return Batches.answers(pool.preparedQuery(freshClaims(batch.size())).execute(params), batch, this::claimOne,
+                rows -> {
+                    Map<IdempotencyScope, IdempotencyRecord> inserted = new HashMap<>();
+                    rows.forEach(row -> {
+                        IdempotencyRecord found = record(row);
+                        inserted.put(found.scope(), found);
+                    });
+                    return batch.stream().map(claim -> {
+                        IdempotencyRecord mine = inserted.get(claim.candidate().scope());
+                        return mine != null ? Future.<ClaimOutcome>succeededFuture(new ClaimOutcome.Claimed(mine))
+                                : claimOne(claim);
+                    }).toList();
+                }, fallbacks);
     }
 
     /**
