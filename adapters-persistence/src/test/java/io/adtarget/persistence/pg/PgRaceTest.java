@@ -122,6 +122,45 @@ class PgRaceTest {
         }
     }
 
+    /**
+     * Issue #15's batches raced across instances: two instances each send the same keys as one batch (one slot
+     * each, so everything after the first request goes out together); still exactly one claim per idempotency key
+     * and one conversion per match key.
+     */
+    @Test
+    void batches_of_the_same_keys_from_two_instances_claim_each_key_once_and_create_each_match_once() {
+        ApiKeyId apiKey = new ApiKeyId(UUID.randomUUID());
+        for (int round = 0; round < 20; round++) {
+            List<PgIdempotencyStore> stores = List.of(new PgIdempotencyStore(db.pool(), 16, 1),
+                    new PgIdempotencyStore(second, 16, 1));
+            List<PgConversionRepository> repositories = List.of(new PgConversionRepository(db.pool(), 16, 1),
+                    new PgConversionRepository(second, 16, 1));
+            List<Future<ClaimOutcome>> claims = new ArrayList<>();
+            List<Future<Optional<ConversionEvent>>> creations = new ArrayList<>();
+            for (int k = 0; k < 10; k++) {
+                for (int instance = 0; instance < 2; instance++) {
+                    IdempotencyScope scope = new IdempotencyScope(apiKey, new IdempotencyKey("batch-" + round + "-" + k));
+                    claims.add(stores.get(instance).claim(
+                            IdempotencyRecord.inFlight(scope, "owner-" + instance, T0, LEASE, null), T0,
+                            Duration.ofHours(24)));
+                    ConversionEvent candidate = samples.candidate(40_000 + round * 10 + k, null,
+                            Integer.toString(instance + 1), T0).claimForDelivery(T0, LEASE);
+                    creations.add(repositories.get(instance).createUnlessMatched(candidate, T0, Duration.ofHours(48)));
+                }
+            }
+            List<ClaimOutcome> claimed = result(Future.all(claims)).list();
+            List<Optional<ConversionEvent>> created = result(Future.all(creations)).list();
+            assertThat(stores.get(1).largestBatch()).as("claims went out in batches").isGreaterThan(1);
+            assertThat(repositories.get(1).largestBatches()[0]).as("creations went out in batches").isGreaterThan(1);
+            for (int k = 0; k < 10; k++) {
+                assertThat(claimed.subList(2 * k, 2 * k + 2).stream().filter(ClaimOutcome.Claimed.class::isInstance)
+                        .count()).as("round %d, key %d", round, k).isEqualTo(1);
+                assertThat(created.subList(2 * k, 2 * k + 2).stream().filter(Optional::isPresent).count())
+                        .as("round %d, match key %d", round, k).isEqualTo(1);
+            }
+        }
+    }
+
     private void concurrentUpsertsCreateOne(long userBase, String eventId) {
         for (int round = 0; round < ROUNDS; round++) {
             List<Future<UpsertDecision>> upserts = new ArrayList<>();
