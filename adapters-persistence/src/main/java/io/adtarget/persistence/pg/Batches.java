@@ -65,6 +65,27 @@ final class Batches {
         return failure instanceof PgException pg && "57014".equals(pg.getSqlState());
     }
 
+    /** {@code n} rows of parameters, each cast to its column's type: {@code ($1::uuid, …), (…)}. */
+    static String valuesRows(int n, List<String> types) {
+        int width = types.size();
+        return java.util.stream.IntStream.range(0, n).mapToObj(row -> java.util.stream.IntStream.range(0, width)
+                        .mapToObj(i -> "$" + (row * width + i + 1) + "::" + types.get(i))
+                        .collect(java.util.stream.Collectors.joining(", ", "(", ")")))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * {@code INSERT INTO table (columns)} of {@code n} rows of cast parameters, committed without waiting for the
+     * WAL flush: the statement itself turns {@code synchronous_commit} off for its own implicit transaction
+     * ({@code set_config(…, true)} is {@code SET LOCAL}), so it needs no {@code BEGIN}, {@code SET LOCAL} or
+     * {@code COMMIT} of its own. {@code tail} follows (ON CONFLICT, RETURNING).
+     */
+    static String asyncInsert(String table, String columns, List<String> types, int n, String tail) {
+        return "INSERT INTO " + table + " (" + columns + ") SELECT v.* FROM (VALUES " + valuesRows(n, types)
+                + ") AS v (" + columns + "), (SELECT set_config('synchronous_commit', 'off', true) AS commit_mode)"
+                + " AS async WHERE async.commit_mode = 'off'" + tail;
+    }
+
     static void append(Tuple into, Tuple values) {
         for (int i = 0; i < values.size(); i++) {
             into.addValue(values.getValue(i));

@@ -205,14 +205,6 @@ final class ConversionRows {
             new String[] {"response_status", "integer"}, new String[] {"response_content_type", "text"},
             new String[] {"response_body", "bytea"}, new String[] {"response_conversion_id", "uuid"});
 
-    /** {@code n} rows of {@code width} parameters each, every one cast to its type: {@code ($1::uuid, …), (…)}. */
-    private static String valuesRows(int n, List<String> types) {
-        int width = types.size();
-        return IntStream.range(0, n).mapToObj(row -> IntStream.range(0, width)
-                        .mapToObj(i -> "$" + (row * width + i + 1) + "::" + types.get(i))
-                        .collect(Collectors.joining(", ", "(", ")")))
-                .collect(Collectors.joining(", "));
-    }
 
     private static String qualified(String alias) {
         return columnNames().stream().map(name -> alias + "." + name).collect(Collectors.joining(", "));
@@ -229,7 +221,7 @@ final class ConversionRows {
         List<String> types = new java.util.ArrayList<>(TABLE.stream().map(Column::type).toList());
         types.addAll(List.of("bigint", "bigint", "timestamptz"));
         return "INSERT INTO conversions (" + COLUMNS + ") SELECT " + qualified("t") + " FROM (VALUES "
-                + valuesRows(n, types) + ") AS t (" + COLUMNS + ", lock_key, created_after)"
+                + Batches.valuesRows(n, types) + ") AS t (" + COLUMNS + ", lock_key, created_after)"
                 + " WHERE NOT conversions_match_locked(t.lock_key, t.created_after, " + MATCH_ARGUMENTS.stream()
                         .map(a -> "t." + a[0]).collect(Collectors.joining(", "))
                 + ") RETURNING " + COLUMNS;
@@ -255,7 +247,7 @@ final class ConversionRows {
             names.add(column[0]);
             types.add(column[1]);
         });
-        return "WITH v (" + String.join(", ", names) + ") AS (VALUES " + valuesRows(n, types) + "),"
+        return "WITH v (" + String.join(", ", names) + ") AS (VALUES " + Batches.valuesRows(n, types) + "),"
                 + " saved AS (UPDATE conversions c SET " + REVISABLE.stream()
                         .map(column -> column.name() + " = v." + column.name()).collect(Collectors.joining(", "))
                 + ", version = c.version + 1 FROM v WHERE c.id = v.id AND c.version = v.expected_version"

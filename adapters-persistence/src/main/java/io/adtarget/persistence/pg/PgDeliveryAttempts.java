@@ -36,8 +36,8 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
     static final int MAX_QUEUED = 10_000;
     /** Rows per statement: 32 × 11 parameters; the writer sends one statement after another. */
     static final int MAX_BATCH = 32;
-    private static final String[] TYPES = {"uuid", "uuid", "uuid", "integer", "timestamptz", "text", "integer",
-        "integer", "integer", "text", "integer"};
+    private static final List<String> TYPES = List.of("uuid", "uuid", "uuid", "integer", "timestamptz", "text",
+            "integer", "integer", "integer", "text", "integer");
     private static final String ATTEMPT_COLUMNS = "conversion_id, account_id, site_id, attempt_number, attempted_at,"
             + " outcome, http_status, meta_code, meta_subcode, fbtrace_id, latency_ms";
     private static final String[] INSERTS = java.util.stream.IntStream.rangeClosed(0, MAX_BATCH)
@@ -50,13 +50,7 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
      * VALUES list infers no type from the table; the columns' domains, V11, check on assignment).
      */
     static String insert(int n) {
-        String rows = java.util.stream.IntStream.range(0, n).mapToObj(row -> java.util.stream.IntStream
-                        .range(0, TYPES.length).mapToObj(i -> "$" + (row * TYPES.length + i + 1) + "::" + TYPES[i])
-                        .collect(java.util.stream.Collectors.joining(", ", "(", ")")))
-                .collect(java.util.stream.Collectors.joining(", "));
-        return "INSERT INTO delivery_attempts (" + ATTEMPT_COLUMNS + ") SELECT v.* FROM (VALUES " + rows + ") AS v ("
-                + ATTEMPT_COLUMNS + "), (SELECT set_config('synchronous_commit', 'off', true) AS commit_mode) AS async"
-                + " WHERE async.commit_mode = 'off'";
+        return Batches.asyncInsert("delivery_attempts", ATTEMPT_COLUMNS, TYPES, n, "");
     }
 
     static final String OF_CONVERSION = "SELECT conversion_id, account_id, site_id, attempt_number, attempted_at,"

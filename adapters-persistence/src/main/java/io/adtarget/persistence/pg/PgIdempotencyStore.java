@@ -167,14 +167,9 @@ public final class PgIdempotencyStore implements IdempotencyStore {
      * a key that already has a record is left alone and comes back in no row.
      */
     static String freshClaims(int n) {
-        String[] types = {"uuid", "text", "text", "timestamptz", "timestamptz", "text"};
-        String rows = java.util.stream.IntStream.range(0, n).mapToObj(row -> java.util.stream.IntStream
-                        .range(0, types.length).mapToObj(i -> "$" + (row * types.length + i + 1) + "::" + types[i])
-                        .collect(java.util.stream.Collectors.joining(", ", "(", ")")))
-                .collect(java.util.stream.Collectors.joining(", "));
-        return "INSERT INTO idempotency_records (" + FRESH_COLUMNS + ") SELECT v.* FROM (VALUES " + rows + ") AS v ("
-                + FRESH_COLUMNS + "), (SELECT set_config('synchronous_commit', 'off', true) AS commit_mode) AS async"
-                + " WHERE async.commit_mode = 'off' ON CONFLICT (api_key_id, idem_key) DO NOTHING RETURNING " + COLUMNS;
+        return Batches.asyncInsert("idempotency_records", FRESH_COLUMNS,
+                List.of("uuid", "text", "text", "timestamptz", "timestamptz", "text"), n,
+                " ON CONFLICT (api_key_id, idem_key) DO NOTHING RETURNING " + COLUMNS);
     }
 
     private Future<ClaimOutcome> claimRound(IdempotencyRecord candidate, Instant at, Duration window, int round) {
