@@ -52,7 +52,8 @@ final class ConversionRows {
             fixed("client_event_id", "text", c -> c.clientEventId() == null ? null : c.clientEventId().value()),
             fixed("source", "text", c -> c.origin().source()),
             fixed("visit_id", "uuid", c -> c.origin().visitId()),
-            revisable("value_amount", "numeric", c -> c.details().value() == null ? null : c.details().value().amount()),
+            revisable("value_amount", "numeric",
+                    c -> c.details().value() == null ? null : c.details().value().amount()),
             revisable("value_currency", "text", c -> c.details().value() == null
                     ? null : c.details().value().currency().getCurrencyCode()),
             revisable("event_time", "timestamptz", c -> Sql.ts(c.details().eventTime())),

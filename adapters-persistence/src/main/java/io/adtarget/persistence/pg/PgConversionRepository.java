@@ -142,13 +142,13 @@ public final class PgConversionRepository implements ConversionRepository {
         Tuple params = Tuple.tuple();
         batch.stream().sorted(java.util.Comparator.comparingLong(Creation::lockKey))
                 .forEach(creation -> Batches.append(params, creation.params()));
-        return Batches.answers(pool.preparedQuery(ConversionRows.insertUnlessMatchedBatch(batch.size())).execute(params),
-                batch, this::createOne, rows -> {
-                    java.util.Map<java.util.UUID, ConversionEvent> created = new java.util.HashMap<>();
-                    rows.forEach(row -> created.put(row.getUUID("id"), ConversionRows.from(row)));
-                    return batch.stream().map(creation -> Future.succeededFuture(
-                            Optional.ofNullable(created.get(creation.candidate().id().value())))).toList();
-                }, fallbacks);
+        String sql = ConversionRows.insertUnlessMatchedBatch(batch.size());
+        return Batches.answers(pool.preparedQuery(sql).execute(params), batch, this::createOne, rows -> {
+            java.util.Map<java.util.UUID, ConversionEvent> created = new java.util.HashMap<>();
+            rows.forEach(row -> created.put(row.getUUID("id"), ConversionRows.from(row)));
+            return batch.stream().map(creation -> Future.succeededFuture(
+                    Optional.ofNullable(created.get(creation.candidate().id().value())))).toList();
+        }, fallbacks);
     }
 
     /** The upsert when a recent match exists: the match locked FOR UPDATE, {@link UpsertDecision#decide}, the write. */
@@ -242,7 +242,8 @@ public final class PgConversionRepository implements ConversionRepository {
     private Future<Optional<ConversionEvent>> saveOne(Outcome outcome) {
         // The fallback applies to the statement alone: once it has committed, a failure in reading its answer must
         // not be retried as a plain save (that would meet its own new version and report a lost race).
-        return PgErrors.guard(pool.preparedQuery(ConversionRows.UPDATE_IF_VERSION_AND_COMPLETE).execute(outcome.params()))
+        return PgErrors.guard(pool.preparedQuery(ConversionRows.UPDATE_IF_VERSION_AND_COMPLETE)
+                        .execute(outcome.params()))
                 .transform(written -> {
                     if (written.failed()) {
                         return written.cause() instanceof ServiceUnavailableException

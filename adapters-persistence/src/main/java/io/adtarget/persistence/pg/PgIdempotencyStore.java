@@ -80,7 +80,8 @@ public final class PgIdempotencyStore implements IdempotencyStore {
             + " AND NOT (response_status IS NULL AND lease_until > $2) ORDER BY created_at LIMIT $3))"
             + " AND created_at <= $1 AND NOT (response_status IS NULL AND lease_until > $2)";
     private static final int CLAIM_ROUNDS = 5;
-    private static final String FRESH_COLUMNS = "api_key_id, idem_key, owner_token, created_at, lease_until, fingerprint";
+    private static final String FRESH_COLUMNS =
+            "api_key_id, idem_key, owner_token, created_at, lease_until, fingerprint";
 
     private final Pool pool;
     private final StatementBatcher<Claim, ClaimOutcome> claims;
@@ -91,8 +92,8 @@ public final class PgIdempotencyStore implements IdempotencyStore {
     }
 
     /**
-     * Claim statements in flight at once: more than the conversions' batches ({@link PgConversionRepository#IN_FLIGHT}),
-     * since a claim commits without waiting for the WAL flush and holds its slot only while it executes.
+     * Claim statements in flight at once: more than the conversions' batches
+     * ({@link PgConversionRepository#IN_FLIGHT}), since a claim commits without waiting for the WAL flush and holds its slot only while it executes.
      */
     static final int CLAIMS_IN_FLIGHT = 4;
 
