@@ -219,6 +219,22 @@ final class ConversionRows {
      * The rows that come back are the ones created; a candidate without one met a match.
      */
     static String insertUnlessMatchedBatch(int n) {
+        return n <= Batches.MAX_BATCH ? BatchTexts.CREATIONS[n] : creations(n);
+    }
+
+    /**
+     * The batched statements' texts for every batch size, built once (each is up to ~10,000 characters; building
+     * it for every batch was a tenth of the service's allocations under load). A holder class, so that they are
+     * built after the column lists they are made of.
+     */
+    private static final class BatchTexts {
+        static final String[] CREATIONS = IntStream.rangeClosed(0, Batches.MAX_BATCH)
+                .mapToObj(n -> n == 0 ? null : creations(n)).toArray(String[]::new);
+        static final String[] OUTCOMES = IntStream.rangeClosed(0, Batches.MAX_BATCH)
+                .mapToObj(n -> n == 0 ? null : outcomes(n)).toArray(String[]::new);
+    }
+
+    private static String creations(int n) {
         List<String> types = new java.util.ArrayList<>(TABLE.stream().map(Column::type).toList());
         types.addAll(List.of("bigint", "bigint", "timestamptz"));
         return "INSERT INTO conversions (" + COLUMNS + ") SELECT " + qualified("t") + " FROM (VALUES "
@@ -236,6 +252,10 @@ final class ConversionRows {
      * record took the response.
      */
     static String updateAndCompleteBatch(int n) {
+        return n <= Batches.MAX_BATCH ? BatchTexts.OUTCOMES[n] : outcomes(n);
+    }
+
+    private static String outcomes(int n) {
         List<String> names = new java.util.ArrayList<>(List.of("id"));
         List<String> types = new java.util.ArrayList<>(List.of("uuid"));
         REVISABLE.forEach(column -> {

@@ -168,6 +168,16 @@ public final class PgIdempotencyStore implements IdempotencyStore {
      * a key that already has a record is left alone and comes back in no row.
      */
     static String freshClaims(int n) {
+        return n <= Batches.MAX_BATCH ? FreshClaims.TEXTS[n] : freshClaimsText(n);
+    }
+
+    /** {@link #freshClaims}' texts for every batch size, built once (after the column lists they are made of). */
+    private static final class FreshClaims {
+        static final String[] TEXTS = java.util.stream.IntStream.rangeClosed(0, Batches.MAX_BATCH)
+                .mapToObj(n -> n == 0 ? null : freshClaimsText(n)).toArray(String[]::new);
+    }
+
+    private static String freshClaimsText(int n) {
         return Batches.asyncInsert("idempotency_records", FRESH_COLUMNS,
                 List.of("uuid", "text", "text", "timestamptz", "timestamptz", "text"), n,
                 " ON CONFLICT (api_key_id, idem_key) DO NOTHING RETURNING " + COLUMNS);
