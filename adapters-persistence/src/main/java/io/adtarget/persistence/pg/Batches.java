@@ -65,6 +65,15 @@ final class Batches {
         return failure instanceof PgException pg && "57014".equals(pg.getSqlState());
     }
 
+    /** {@code text(n)} for every batch size {@code n} from 1 to {@code max}, at index {@code n}: built once. */
+    static String[] bySize(int max, java.util.function.IntFunction<String> text) {
+        String[] texts = new String[max + 1];
+        for (int n = 1; n <= max; n++) {
+            texts[n] = text.apply(n);
+        }
+        return texts;
+    }
+
     /** {@code n} rows of parameters, each cast to its column's type: {@code ($1::uuid, …), (…)}. */
     static String valuesRows(int n, List<String> types) {
         int width = types.size();

@@ -84,16 +84,21 @@ final class ConversionRows {
     static final String COLUMNS = TABLE.stream().map(Column::name).collect(Collectors.joining(", "))
             + ", version";
 
+    /** Every column's type as the statements cast it (a domain column's base type), {@code version} included. */
+    private static final Map<String, String> TYPES = java.util.Collections.unmodifiableMap(
+            java.util.stream.Stream.concat(TABLE.stream().map(column -> Map.entry(column.name(), column.type())),
+                            java.util.stream.Stream.of(Map.entry("version", "bigint")))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                            java.util.LinkedHashMap::new)));
+
     /**
-     * The columns whose type is a domain (migration V11), with the domain's base type. A parameter bound to such
-     * a column is cast to the base type, so the client encodes it as that type and Postgres applies the domain's
-     * checks on assignment (the client cannot encode a value for a domain's own type).
+     * The columns whose type is a domain (migration V11). A parameter bound to such a column is cast to the base
+     * type even in the single-row statements, so the client encodes it as that type and Postgres applies the
+     * domain's checks on assignment (the client cannot encode a value for a domain's own type).
      */
-    private static final Map<String, String> DOMAIN_BASE_TYPES = Map.ofEntries(
-            Map.entry("key_mode", "text"), Map.entry("telegram_user_id", "bigint"), Map.entry("status", "text"),
-            Map.entry("attempts", "integer"), Map.entry("last_error_code", "text"), Map.entry("skip_reason", "text"),
-            Map.entry("version", "bigint"), Map.entry("user_data", "jsonb"), Map.entry("action_source", "text"),
-            Map.entry("data_processing_options", "jsonb"), Map.entry("source", "text"));
+    private static final java.util.Set<String> DOMAIN_COLUMNS = java.util.Set.of("key_mode", "telegram_user_id",
+            "status", "attempts", "last_error_code", "skip_reason", "version", "user_data", "action_source",
+            "data_processing_options", "source");
 
     /** Every column name {@link #TABLE} maps, {@code version} included (for the schema test). */
     static List<String> columnNames() {
@@ -103,13 +108,12 @@ final class ConversionRows {
 
     /** The domain-typed columns and their base types, as the SQL casts them (for the schema test). */
     static Map<String, String> domainBaseTypes() {
-        return DOMAIN_BASE_TYPES;
+        return DOMAIN_COLUMNS.stream().collect(Collectors.toMap(name -> name, TYPES::get));
     }
 
     /** {@code $i}, cast to the base type when {@code column} is of a domain type. */
     private static String param(int i, String column) {
-        String base = DOMAIN_BASE_TYPES.get(column);
-        return "$" + i + (base == null ? "" : "::" + base);
+        return "$" + i + (DOMAIN_COLUMNS.contains(column) ? "::" + TYPES.get(column) : "");
     }
 
     /** All columns of {@link #insertParams}, in their order. */
@@ -206,7 +210,6 @@ final class ConversionRows {
             new String[] {"response_status", "integer"}, new String[] {"response_content_type", "text"},
             new String[] {"response_body", "bytea"}, new String[] {"response_conversion_id", "uuid"});
 
-
     private static String qualified(String alias) {
         return columnNames().stream().map(name -> alias + "." + name).collect(Collectors.joining(", "));
     }
@@ -228,15 +231,13 @@ final class ConversionRows {
      * built after the column lists they are made of.
      */
     private static final class BatchTexts {
-        static final String[] CREATIONS = IntStream.rangeClosed(0, Batches.MAX_BATCH)
-                .mapToObj(n -> n == 0 ? null : creations(n)).toArray(String[]::new);
-        static final String[] OUTCOMES = IntStream.rangeClosed(0, Batches.MAX_BATCH)
-                .mapToObj(n -> n == 0 ? null : outcomes(n)).toArray(String[]::new);
+        static final String[] CREATIONS = Batches.bySize(Batches.MAX_BATCH, ConversionRows::creations);
+        static final String[] OUTCOMES = Batches.bySize(Batches.MAX_BATCH, ConversionRows::outcomes);
     }
 
     private static String creations(int n) {
         List<String> types = new java.util.ArrayList<>(TABLE.stream().map(Column::type).toList());
-        types.addAll(List.of("bigint", "bigint", "timestamptz"));
+        types.addAll(List.of(TYPES.get("version"), "bigint", "timestamptz"));
         return "INSERT INTO conversions (" + COLUMNS + ") SELECT " + qualified("t") + " FROM (VALUES "
                 + Batches.valuesRows(n, types) + ") AS t (" + COLUMNS + ", lock_key, created_after)"
                 + " WHERE NOT conversions_match_locked(t.lock_key, t.created_after, " + MATCH_ARGUMENTS.stream()
@@ -283,10 +284,7 @@ final class ConversionRows {
 
     /** Every column's type as the batched statements cast it (a domain column's base type), for the schema test. */
     static Map<String, String> columnTypes() {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        TABLE.forEach(column -> out.put(column.name(), column.type()));
-        out.put("version", "bigint");
-        return out;
+        return TYPES;
     }
 
     /**

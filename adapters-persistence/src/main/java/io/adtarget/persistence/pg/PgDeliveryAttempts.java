@@ -40,8 +40,7 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
             "integer", "integer", "integer", "text", "integer");
     private static final String ATTEMPT_COLUMNS = "conversion_id, account_id, site_id, attempt_number, attempted_at,"
             + " outcome, http_status, meta_code, meta_subcode, fbtrace_id, latency_ms";
-    private static final String[] INSERTS = java.util.stream.IntStream.rangeClosed(0, MAX_BATCH)
-            .mapToObj(n -> n == 0 ? null : insert(n)).toArray(String[]::new);
+    private static final String[] INSERTS = Batches.bySize(MAX_BATCH, PgDeliveryAttempts::insert);
 
     /**
      * {@code n} rows in one statement (one executor run, not {@code n}: issue #15); the statement itself turns

@@ -173,8 +173,7 @@ public final class PgIdempotencyStore implements IdempotencyStore {
 
     /** {@link #freshClaims}' texts for every batch size, built once (after the column lists they are made of). */
     private static final class FreshClaims {
-        static final String[] TEXTS = java.util.stream.IntStream.rangeClosed(0, Batches.MAX_BATCH)
-                .mapToObj(n -> n == 0 ? null : freshClaimsText(n)).toArray(String[]::new);
+        static final String[] TEXTS = Batches.bySize(Batches.MAX_BATCH, PgIdempotencyStore::freshClaimsText);
     }
 
     private static String freshClaimsText(int n) {

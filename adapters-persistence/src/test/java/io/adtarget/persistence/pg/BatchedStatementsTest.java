@@ -124,12 +124,8 @@ class BatchedStatementsTest {
         List<ConversionEvent> claimed = new ArrayList<>();
         List<IdempotencyScope> scopes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            claimed.add(result(conversions.createUnlessMatched(candidate(300 + i, null), T0, WINDOW)).orElseThrow());
-            IdempotencyScope scope = new IdempotencyScope(new ApiKeyId(UUID.randomUUID()), new IdempotencyKey("o-" + i));
-            scopes.add(scope);
-            String owner = i == 4 ? "someone-else" : "owner";
-            assertThat(result(records.claim(IdempotencyRecord.inFlight(scope, owner, T0, LEASE, null), T0, WINDOW)))
-                    .isInstanceOf(ClaimOutcome.Claimed.class);
+            claimed.add(claimedConversion(300 + i));
+            scopes.add(ownedRecord("o-" + i, i == 4 ? "someone-else" : "owner"));
         }
 
         List<Future<Optional<ConversionEvent>>> answers = new ArrayList<>();
@@ -177,10 +173,8 @@ class BatchedStatementsTest {
         List<ConversionEvent> claimed = new ArrayList<>();
         List<IdempotencyScope> scopes = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            claimed.add(result(conversions.createUnlessMatched(candidate(400 + i, null), T0, WINDOW)).orElseThrow());
-            IdempotencyScope scope = new IdempotencyScope(new ApiKeyId(UUID.randomUUID()), new IdempotencyKey("t-" + i));
-            scopes.add(scope);
-            result(records.claim(IdempotencyRecord.inFlight(scope, "owner", T0, LEASE, null), T0, WINDOW));
+            claimed.add(claimedConversion(400 + i));
+            scopes.add(ownedRecord("t-" + i, "owner"));
         }
 
         List<Future<Optional<ConversionEvent>>> answers = new ArrayList<>();
@@ -251,6 +245,19 @@ class BatchedStatementsTest {
         assertThat(outcomes.get(23)).as("the same key twice: the second meets the first")
                 .isInstanceOf(ClaimOutcome.Existing.class);
         assertThat(((ClaimOutcome.Existing) outcomes.get(23)).record().ownerToken()).isEqualTo("mine-3");
+    }
+
+    /** A new conversion of {@code user}, created claimed for delivery (the state a delivery's outcome meets). */
+    private ConversionEvent claimedConversion(long user) {
+        return result(conversions.createUnlessMatched(candidate(user, null), T0, WINDOW)).orElseThrow();
+    }
+
+    /** A request's in-flight idempotency record under a key of its own, claimed by {@code owner}. */
+    private IdempotencyScope ownedRecord(String key, String owner) {
+        IdempotencyScope scope = scope(new ApiKeyId(UUID.randomUUID()), key);
+        assertThat(result(records.claim(IdempotencyRecord.inFlight(scope, owner, T0, LEASE, null), T0, WINDOW)))
+                .isInstanceOf(ClaimOutcome.Claimed.class);
+        return scope;
     }
 
     private static IdempotencyScope scope(ApiKeyId apiKey, String key) {
