@@ -103,15 +103,24 @@ public final class PgConversionRepository implements ConversionRepository {
     }
 
     /**
-     * Most requests have no recent match: {@link #INSERT_UNLESS_MATCHED} creates them in one statement, one
-     * implicit transaction and one durable commit. When it finds a match it writes nothing, and the locked
-     * upsert decides (revise, deduplicate, wait for a delivery in flight) as before.
+     * The upsert of semantics §2 under the match key's advisory lock: the latest match locked FOR UPDATE,
+     * {@link UpsertDecision#decide}, the write. The common case — no recent match — does not come here: the caller
+     * creates it first through {@link #createUnlessMatched} and calls this only when that found a match (or the
+     * conversion is not to be delivered), so trying the one-statement creation again here would be a wasted write.
      */
     @Override
     public Future<UpsertDecision> upsert(ConversionEvent candidate, Instant now, Duration window) {
-        return createUnlessMatched(candidate, now, window).compose(created -> created.isPresent()
-                ? Future.succeededFuture(new UpsertDecision.Create(created.get()))
-                : lockedUpsert(candidate, now, window));
+        MatchKey key = candidate.matchKey();
+        return PgErrors.guard(PipelinedTransaction.run(pool, conn -> {
+            // BEGIN, the lock and the SELECT go out at once (the connection pipelines them); Postgres still runs
+            // them in order, and under READ COMMITTED the SELECT takes its snapshot only after the lock is held,
+            // so it sees whatever the previous holder committed. The INSERT or UPDATE then goes with the COMMIT:
+            // two round trips per upsert.
+            Future<?> locked = conn.preparedQuery(LOCK_MATCH_KEY).execute(Tuple.of(key.digest64()));
+            Future<Optional<ConversionEvent>> latest = latestMatch(conn, key);
+            return Future.all(locked, latest).map(both -> new PipelinedTransaction.Last<>(
+                    store(conn, UpsertDecision.decide(latest.result(), candidate, now, window))));
+        }));
     }
 
     /**
@@ -149,21 +158,6 @@ public final class PgConversionRepository implements ConversionRepository {
             return batch.stream().map(creation -> Future.succeededFuture(
                     Optional.ofNullable(created.get(creation.candidate().id().value())))).toList();
         }, fallbacks);
-    }
-
-    /** The upsert when a recent match exists: the match locked FOR UPDATE, {@link UpsertDecision#decide}, the write. */
-    private Future<UpsertDecision> lockedUpsert(ConversionEvent candidate, Instant now, Duration window) {
-        MatchKey key = candidate.matchKey();
-        return PgErrors.guard(PipelinedTransaction.run(pool, conn -> {
-            // BEGIN, the lock and the SELECT go out at once (the connection pipelines them); Postgres still runs
-            // them in order, and under READ COMMITTED the SELECT takes its snapshot only after the lock is held,
-            // so it sees whatever the previous holder committed. The INSERT or UPDATE then goes with the COMMIT:
-            // two round trips per upsert.
-            Future<?> locked = conn.preparedQuery(LOCK_MATCH_KEY).execute(Tuple.of(key.digest64()));
-            Future<Optional<ConversionEvent>> latest = latestMatch(conn, key);
-            return Future.all(locked, latest).map(both -> new PipelinedTransaction.Last<>(
-                    store(conn, UpsertDecision.decide(latest.result(), candidate, now, window))));
-        }));
     }
 
     private static Future<Optional<ConversionEvent>> latestMatch(SqlConnection conn, MatchKey key) {
