@@ -16,6 +16,8 @@
 #   BENCH_DB=adtarget_bench  BENCH_REDIS_URL=redis://127.0.0.1:6379 (empty: in-process lock)
 #   BENCH_HTTP_PORT=… (default: a free port)
 #   SERVICE_JAR=bootstrap/target/adtarget.jar  SERVICE_JAVA_OPTS=…  SERVICE_JAVA_OPTS_EXTRA=…  SERVICE_ENV="K=V K2=V2"
+#   OPEN_FRACTIONS="0.25 0.35" (more open-loop points of new conversions after (a'), at these fractions of (a)'s
+#     maximum: the latency curve below half of it; scenarios new-open-25, new-open-35)
 #   PROFILE=1 (JFR profile of the service during (a))
 #   SERVICE_WARMUP=60 (s of unmeasured new conversions before the first scenario: the service's C2 JIT takes
 #     ~20 CPU-s on this 2-core machine and was still compiling during (a) with 10-30 s)
@@ -261,6 +263,45 @@ if wants new-open; then
   log "(a') new conversions, open loop at $HALF req/s (half the closed-loop maximum)"
   run_scenario new-open run --scenario new --mode open --rate "$HALF" --label "(a') new conversions at ½ max" \
     --setup "$WORK/setup.json" --conns 256 --threads "$LOADGEN_THREADS" --warmup "$WARMUP" --duration "$DURATION"
+fi
+if wants new-open; then
+  # The floor of (a')'s latency on this machine: Postgres alone doing the two durable commits in a row that a new
+  # conversion needs (bench/floor.sql), open loop at the same rate (pgbench -R measures from the scheduled start),
+  # same warm-up and window. The service is idle meanwhile. A p99 target below this floor is out of any service's
+  # reach here.
+  FLOOR_DB=${BENCH_DB}_floor
+  log "latency floor: two durable commits in a row, pgbench open loop at $HALF/s"
+  psql "$PG_URL/postgres" -qc "DROP DATABASE IF EXISTS $FLOOR_DB WITH (FORCE)" -c "CREATE DATABASE $FLOOR_DB" >/dev/null
+  psql "$PG_URL/$FLOOR_DB" -qc "CREATE TABLE floor_created (id bigserial PRIMARY KEY, k bigint, v text, t timestamptz DEFAULT now())" \
+    -c "CREATE TABLE floor_completed (id bigserial PRIMARY KEY, k bigint, v text, t timestamptz DEFAULT now())" >/dev/null
+  rm -f "$WORK"/floor-log.*
+  pgbench -n -f "$BENCH_DIR/floor.sql" -c "$CONNS" -j 2 -R "$HALF" -T $(( WARMUP + DURATION )) -l \
+    --log-prefix="$WORK/floor-log" "$PG_URL/$FLOOR_DB" >"$WORK/floor.log" 2>&1 || true
+  # pgbench -l: one line per script run, field 3 = latency in µs (from its scheduled start), field 5 = epoch s
+  FLOOR=$(cat "$WORK"/floor-log.* 2>/dev/null | python3 -c "
+import sys
+rows = [l.split() for l in sys.stdin if l.strip()]
+if not rows: print('n=0'); sys.exit()
+t0 = min(int(r[4]) for r in rows)
+lat = sorted(int(r[2]) / 1000 for r in rows if int(r[4]) >= t0 + $WARMUP)
+n = len(lat)
+q = lambda p: lat[min(n - 1, int(n * p))]
+print('n=%d rate=%.1f p50=%.2f p99=%.2f p999=%.2f max=%.2f' % (n, n / $DURATION, q(.5), q(.99), q(.999), lat[-1]))
+" || echo "n=0")
+  rm -f "$WORK"/floor-log.*
+  psql "$PG_URL/postgres" -qc "DROP DATABASE IF EXISTS $FLOOR_DB WITH (FORCE)" >/dev/null
+  meta floor_two_commits "$FLOOR"
+  meta floor_clients "$CONNS"
+  log "latency floor: $FLOOR"
+fi
+if wants new-open; then
+  for frac in ${OPEN_FRACTIONS:-}; do
+    pct=$(python3 -c "print(round(100 * $frac))")
+    rate=$(python3 -c "import json;print(max(1.0, round(json.load(open('$WORK/new.json'))['stats']['throughput'] * $frac, 1)))")
+    log "(a') new conversions, open loop at $rate req/s ($pct % of the closed-loop maximum)"
+    run_scenario "new-open-$pct" run --scenario new --mode open --rate "$rate" --label "(a') new conversions at $pct % of max" \
+      --setup "$WORK/setup.json" --conns 256 --threads "$LOADGEN_THREADS" --warmup "$WARMUP" --duration "$DURATION"
+  done
 fi
 if wants replay; then
   log "(b) preparing $REPLAY_KEYS stored keys"

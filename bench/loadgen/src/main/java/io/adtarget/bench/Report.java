@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -18,6 +19,8 @@ final class Report {
   static final List<String> ORDER = List.of("health", "new", "new-open", "replay", "dedup", "storm", "live");
 
   private final Path dir;
+  /** {@link #ORDER}, with the extra open-loop points (new-open-NN.json, OPEN_FRACTIONS) after new-open. */
+  private final List<String> names = new java.util.ArrayList<>();
   private final Properties meta = new Properties();
   private final JsonObject all = new JsonObject();
 
@@ -33,7 +36,20 @@ final class Report {
     meta.stringPropertyNames().stream().sorted().forEach(k -> metaJson.put(k, meta.getProperty(k)));
     all.put("meta", metaJson);
     JsonObject sc = new JsonObject();
+    List<String> extra;
+    try (var files = Files.list(dir)) {
+      extra = files.map(f -> f.getFileName().toString()).filter(f -> f.matches("new-open-[0-9]+\\.json"))
+          .map(f -> f.substring(0, f.length() - ".json".length()))
+          .sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.substring("new-open-".length()))))
+          .toList();
+    }
     for (String name : ORDER) {
+      names.add(name);
+      if (name.equals("new-open")) {
+        names.addAll(extra);
+      }
+    }
+    for (String name : names) {
       Path p = dir.resolve(name + ".json");
       if (Files.exists(p)) {
         JsonObject o = new JsonObject(Files.readString(p));
@@ -89,7 +105,7 @@ final class Report {
     b.append("\n## Scenarios\n\n");
     b.append("| scenario | mode | load | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | statuses | server CPU % | server CPU ms/req | server RSS max MB | loadgen CPU % | machine CPU % | commits/req | checkpoints |\n");
     b.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (String name : ORDER) {
+    for (String name : names) {
       JsonObject o = sc(name);
       if (o == null) {
         continue;
@@ -176,6 +192,16 @@ final class Report {
     b.append("- HTTP ceiling (`GET /health/live`, same tool and concurrency): ").append(f(health)).append(" req/s\n");
     b.append("- Postgres commit ceiling (`pgbench -N -c ").append(meta.getProperty("pgbench_clients", "32"))
         .append("`, scratch database): ").append(f(pgTps)).append(" TPS\n\n");
+    Map<String, String> floor = floor();
+    if (!floor.isEmpty()) {
+      b.append("- Latency floor of (a') (`bench/floor.sql`: two single-row INSERTs in a row, each its own durable commit,")
+          .append(" as a new conversion needs; `pgbench -R ").append(floor.getOrDefault("rate", "?")).append(" -c ")
+          .append(meta.getProperty("floor_clients", "32")).append("`, open loop, same window): p50 ")
+          .append(floor.getOrDefault("p50", "?")).append(" ms, **p99 ").append(floor.getOrDefault("p99", "?"))
+          .append(" ms**, p99.9 ").append(floor.getOrDefault("p999", "?")).append(" ms, max ")
+          .append(floor.getOrDefault("max", "?")).append(" ms (").append(floor.getOrDefault("n", "?"))
+          .append(" runs) — Postgres alone, nothing of the service\n\n");
+    }
     b.append("| target | measured | verdict |\n|---|---|---|\n");
     double nw = tp("new");
     // issue #15's targets: 0.33 × pgbench is the floor (0.5 the aim), p99 ≤ 10 ms at half the maximum
@@ -186,8 +212,9 @@ final class Report {
     JsonObject open = sc("new-open");
     if (open != null) {
       double p99 = open.getJsonObject("stats").getJsonObject("latencyMs").getDouble("p99");
+      String floorNote = floor.isEmpty() ? "" : "; floor on this machine: p99 " + floor.get("p99") + " ms";
       row(b, "p99 ≤ 10 ms for new conversions at half the max rate (open loop, issue #15)",
-          "p99 " + f(p99) + " ms at " + f(open.getDouble("rate")) + " req/s", p99 <= 10
+          "p99 " + f(p99) + " ms at " + f(open.getDouble("rate")) + " req/s" + floorNote, p99 <= 10
               && open.getJsonObject("stats").getLong("errors") == 0);
     }
     if (storm != null) {
@@ -196,7 +223,7 @@ final class Report {
           storm.getLong("executions") + " execution(s), " + f(ms) + " ms", storm.getLong("executions") == 1 && ms <= 1000);
     }
     double rss = 0;
-    for (String name : ORDER) {
+    for (String name : names) {
       JsonObject o = sc(name);
       if (o != null && o.getJsonObject("server", new JsonObject()).getDouble("rssMaxMb") != null) {
         rss = Math.max(rss, o.getJsonObject("server").getDouble("rssMaxMb"));
@@ -217,6 +244,19 @@ final class Report {
           .append(" ms; events it accepted: ").append(meta.getProperty("fake_graph_accepted", "?")).append(".\n");
     }
     return b.toString();
+  }
+
+  /** The floor_two_commits line of run.sh (n=… rate=… p50=… p99=… p999=… max=…), empty when not measured. */
+  private Map<String, String> floor() {
+    String line = meta.getProperty("floor_two_commits", "").trim();
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String kv : line.split("\\s+")) {
+      int eq = kv.indexOf('=');
+      if (eq > 0) {
+        out.put(kv.substring(0, eq), kv.substring(eq + 1));
+      }
+    }
+    return "0".equals(out.get("n")) ? Map.of() : out;
   }
 
   private double tp(String name) {
