@@ -42,12 +42,18 @@ final class Adapters {
     /** API keys by hash and sites by (account, channel) held in memory, invalidated through LISTEN/NOTIFY. */
     static final int LOOKUP_CACHE_ENTRIES = 10_000;
 
+    /**
+     * How long the delivery attempt log gathers attempts before it writes a partial batch (issue #15): one
+     * statement for many deliveries instead of one each; an attempt shows in the API at most this much later.
+     */
+    static final java.time.Duration ATTEMPT_LOG_LINGER = java.time.Duration.ofMillis(20);
+
     private Adapters() {
     }
 
     static Services.Ports ports(Vertx vertx, Config config, Pool pool, PgChangeFeed changeFeed, Redis redis,
             MetaAttemptListener metaListener, MicrometerTelemetry telemetry, SecretBox secrets) {
-        PgDeliveryAttempts attempts = new PgDeliveryAttempts(pool);
+        PgDeliveryAttempts attempts = new PgDeliveryAttempts(pool, vertx, ATTEMPT_LOG_LINGER);
         return new Services.Ports(
                 new ReplayCachingIdempotencyStore(new PgIdempotencyStore(pool), REPLAY_CACHE_ENTRIES),
                 new PgConversionRepository(pool),

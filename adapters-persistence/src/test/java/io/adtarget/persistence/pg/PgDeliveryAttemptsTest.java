@@ -8,6 +8,7 @@ import io.adtarget.domain.conversion.DeliveryAttempt;
 import io.adtarget.persistence.DeliveryAttemptsContractTest;
 import io.adtarget.persistence.testing.PgTestDatabase;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +51,38 @@ class PgDeliveryAttemptsTest extends DeliveryAttemptsContractTest {
 
         result(unreachable.drained());
         assertThat(result(history.ofConversion(conversion, 10))).isEmpty();
+    }
+
+    @Test
+    void with_a_linger_attempts_recorded_one_by_one_share_a_statement_and_drained_waits_for_it() {
+        PgDeliveryAttempts lingering = new PgDeliveryAttempts(db.pool(), db.vertx(), Duration.ofMillis(300));
+        ConversionId conversion = new ConversionId(UUID.randomUUID());
+        int count = 5;
+        for (int n = 1; n <= count; n++) {
+            lingering.record(attempt(conversion, n, DeliveryAttempt.SENT, 200, null, null, "l" + n));
+        }
+
+        result(lingering.drained());
+
+        assertThat(result(history.ofConversion(conversion, 10))).extracting(DeliveryAttempt::attemptNumber)
+                .containsExactly(1, 2, 3, 4, 5);
+        assertThat(lingering.statements()).as("statements for %d attempts recorded within the linger", count)
+                .isEqualTo(1);
+    }
+
+    @Test
+    void with_a_linger_a_burst_goes_out_in_full_batches_and_one_remainder() {
+        PgDeliveryAttempts lingering = new PgDeliveryAttempts(db.pool(), db.vertx(), Duration.ofMillis(50));
+        ConversionId conversion = new ConversionId(UUID.randomUUID());
+        int burst = PgDeliveryAttempts.MAX_BATCH * 3 + 5;
+        for (int n = 1; n <= burst; n++) {
+            lingering.record(attempt(conversion, n, "meta-unavailable", 503, 2, null, "b" + n));
+        }
+
+        result(lingering.drained());
+
+        assertThat(result(history.ofConversion(conversion, burst + 10))).hasSize(burst);
+        assertThat(lingering.statements()).isEqualTo(4);
     }
 
     @Test
