@@ -217,6 +217,37 @@ SELECT what, count(*), round(100.0 * count(*) / sum(count(*)) over (), 1) FROM w
 SQL
 }
 
+# floor NAME RATE: the floor of an open-loop scenario's latency on this machine — Postgres alone doing the two
+# durable commits in a row that a new conversion needs (bench/floor.sql), open loop at the same rate (pgbench -R
+# measures from the scheduled start), same warm-up and window, the service idle meanwhile. A p99 target below this
+# floor is out of any service's reach here. Writes meta floor_NAME ("n=… p50=… p99=… p999=… max=…") and floor_rate_NAME.
+floor() {
+  local name=$1 rate=$2 db=${BENCH_DB}_floor result
+  log "latency floor of $name: two durable commits in a row, pgbench open loop at $rate/s"
+  psql "$PG_URL/postgres" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null
+  psql "$PG_URL/$db" -qc "CREATE TABLE floor_created (id bigserial PRIMARY KEY, k bigint, v text, t timestamptz DEFAULT now())" \
+    -c "CREATE TABLE floor_completed (id bigserial PRIMARY KEY, k bigint, v text, t timestamptz DEFAULT now())" >/dev/null
+  rm -f "$WORK"/floor-log.*
+  pgbench -n -f "$BENCH_DIR/floor.sql" -c "$CONNS" -j 2 -R "$rate" -T $(( WARMUP + DURATION )) -l \
+    --log-prefix="$WORK/floor-log" "$PG_URL/$db" >"$WORK/floor-$name.log" 2>&1 || true
+  # pgbench -l: one line per script run, field 3 = latency in µs (from its scheduled start), field 5 = epoch s
+  result=$(cat "$WORK"/floor-log.* 2>/dev/null | python3 -c "
+import sys
+rows = [l.split() for l in sys.stdin if l.strip()]
+if not rows: print('n=0'); sys.exit()
+t0 = min(int(r[4]) for r in rows)
+lat = sorted(int(r[2]) / 1000 for r in rows if int(r[4]) >= t0 + $WARMUP)
+n = len(lat)
+q = lambda p: lat[min(n - 1, int(n * p))]
+print('n=%d p50=%.2f p99=%.2f p999=%.2f max=%.2f' % (n, q(.5), q(.99), q(.999), lat[-1]))
+" || echo "n=0")
+  rm -f "$WORK"/floor-log.*
+  psql "$PG_URL/postgres" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
+  meta "floor_$name" "$result"
+  meta "floor_rate_$name" "$rate"
+  log "latency floor of $name: $result"
+}
+
 wants() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 
 log "starting the service (dry-run gateway)"
@@ -263,36 +294,8 @@ if wants new-open; then
   log "(a') new conversions, open loop at $HALF req/s (half the closed-loop maximum)"
   run_scenario new-open run --scenario new --mode open --rate "$HALF" --label "(a') new conversions at ½ max" \
     --setup "$WORK/setup.json" --conns 256 --threads "$LOADGEN_THREADS" --warmup "$WARMUP" --duration "$DURATION"
-fi
-if wants new-open; then
-  # The floor of (a')'s latency on this machine: Postgres alone doing the two durable commits in a row that a new
-  # conversion needs (bench/floor.sql), open loop at the same rate (pgbench -R measures from the scheduled start),
-  # same warm-up and window. The service is idle meanwhile. A p99 target below this floor is out of any service's
-  # reach here.
-  FLOOR_DB=${BENCH_DB}_floor
-  log "latency floor: two durable commits in a row, pgbench open loop at $HALF/s"
-  psql "$PG_URL/postgres" -qc "DROP DATABASE IF EXISTS $FLOOR_DB WITH (FORCE)" -c "CREATE DATABASE $FLOOR_DB" >/dev/null
-  psql "$PG_URL/$FLOOR_DB" -qc "CREATE TABLE floor_created (id bigserial PRIMARY KEY, k bigint, v text, t timestamptz DEFAULT now())" \
-    -c "CREATE TABLE floor_completed (id bigserial PRIMARY KEY, k bigint, v text, t timestamptz DEFAULT now())" >/dev/null
-  rm -f "$WORK"/floor-log.*
-  pgbench -n -f "$BENCH_DIR/floor.sql" -c "$CONNS" -j 2 -R "$HALF" -T $(( WARMUP + DURATION )) -l \
-    --log-prefix="$WORK/floor-log" "$PG_URL/$FLOOR_DB" >"$WORK/floor.log" 2>&1 || true
-  # pgbench -l: one line per script run, field 3 = latency in µs (from its scheduled start), field 5 = epoch s
-  FLOOR=$(cat "$WORK"/floor-log.* 2>/dev/null | python3 -c "
-import sys
-rows = [l.split() for l in sys.stdin if l.strip()]
-if not rows: print('n=0'); sys.exit()
-t0 = min(int(r[4]) for r in rows)
-lat = sorted(int(r[2]) / 1000 for r in rows if int(r[4]) >= t0 + $WARMUP)
-n = len(lat)
-q = lambda p: lat[min(n - 1, int(n * p))]
-print('n=%d rate=%.1f p50=%.2f p99=%.2f p999=%.2f max=%.2f' % (n, n / $DURATION, q(.5), q(.99), q(.999), lat[-1]))
-" || echo "n=0")
-  rm -f "$WORK"/floor-log.*
-  psql "$PG_URL/postgres" -qc "DROP DATABASE IF EXISTS $FLOOR_DB WITH (FORCE)" >/dev/null
-  meta floor_two_commits "$FLOOR"
+  floor new-open "$HALF"
   meta floor_clients "$CONNS"
-  log "latency floor: $FLOOR"
 fi
 if wants new-open; then
   for frac in ${OPEN_FRACTIONS:-}; do
@@ -301,6 +304,7 @@ if wants new-open; then
     log "(a') new conversions, open loop at $rate req/s ($pct % of the closed-loop maximum)"
     run_scenario "new-open-$pct" run --scenario new --mode open --rate "$rate" --label "(a') new conversions at $pct % of max" \
       --setup "$WORK/setup.json" --conns 256 --threads "$LOADGEN_THREADS" --warmup "$WARMUP" --duration "$DURATION"
+    floor "new-open-$pct" "$rate"
   done
 fi
 if wants replay; then

@@ -192,16 +192,22 @@ final class Report {
     b.append("- HTTP ceiling (`GET /health/live`, same tool and concurrency): ").append(f(health)).append(" req/s\n");
     b.append("- Postgres commit ceiling (`pgbench -N -c ").append(meta.getProperty("pgbench_clients", "32"))
         .append("`, scratch database): ").append(f(pgTps)).append(" TPS\n\n");
-    Map<String, String> floor = floor();
-    if (!floor.isEmpty()) {
-      b.append("- Latency floor of (a') (`bench/floor.sql`: two single-row INSERTs in a row, each its own durable commit,")
-          .append(" as a new conversion needs; `pgbench -R ").append(floor.getOrDefault("rate", "?")).append(" -c ")
-          .append(meta.getProperty("floor_clients", "32")).append("`, open loop, same window): p50 ")
-          .append(floor.getOrDefault("p50", "?")).append(" ms, **p99 ").append(floor.getOrDefault("p99", "?"))
-          .append(" ms**, p99.9 ").append(floor.getOrDefault("p999", "?")).append(" ms, max ")
-          .append(floor.getOrDefault("max", "?")).append(" ms (").append(floor.getOrDefault("n", "?"))
-          .append(" runs) — Postgres alone, nothing of the service\n\n");
+    for (String name : names) {
+      Map<String, String> floor = floor(name);
+      JsonObject o = sc(name);
+      if (!floor.isEmpty() && o != null) {
+        b.append("- Latency floor of ").append(o.getString("label", name)).append(" (`bench/floor.sql`: two single-row")
+            .append(" INSERTs in a row, each its own durable commit, as a new conversion needs; `pgbench -R ")
+            .append(meta.getProperty("floor_rate_" + name, "?")).append(" -c ")
+            .append(meta.getProperty("floor_clients", "32")).append("`, open loop, same warm-up and window, the")
+            .append(" service idle): p50 ").append(floor.getOrDefault("p50", "?")).append(" ms, **p99 ")
+            .append(floor.getOrDefault("p99", "?")).append(" ms**, p99.9 ").append(floor.getOrDefault("p999", "?"))
+            .append(" ms, max ").append(floor.getOrDefault("max", "?")).append(" ms (")
+            .append(floor.getOrDefault("n", "?")).append(" runs); the service there: p99 ")
+            .append(f(o.getJsonObject("stats").getJsonObject("latencyMs").getDouble("p99"))).append(" ms\n");
+      }
     }
+    b.append("\n");
     b.append("| target | measured | verdict |\n|---|---|---|\n");
     double nw = tp("new");
     // issue #15's targets: 0.33 × pgbench is the floor (0.5 the aim), p99 ≤ 10 ms at half the maximum
@@ -212,7 +218,9 @@ final class Report {
     JsonObject open = sc("new-open");
     if (open != null) {
       double p99 = open.getJsonObject("stats").getJsonObject("latencyMs").getDouble("p99");
-      String floorNote = floor.isEmpty() ? "" : "; floor on this machine: p99 " + floor.get("p99") + " ms";
+      Map<String, String> floor = floor("new-open");
+      String floorNote = floor.isEmpty() ? "" : "; floor on this machine (Postgres alone, same rate): p99 "
+          + floor.get("p99") + " ms";
       row(b, "p99 ≤ 10 ms for new conversions at half the max rate (open loop, issue #15)",
           "p99 " + f(p99) + " ms at " + f(open.getDouble("rate")) + " req/s" + floorNote, p99 <= 10
               && open.getJsonObject("stats").getLong("errors") == 0);
@@ -246,9 +254,9 @@ final class Report {
     return b.toString();
   }
 
-  /** The floor_two_commits line of run.sh (n=… rate=… p50=… p99=… p999=… max=…), empty when not measured. */
-  private Map<String, String> floor() {
-    String line = meta.getProperty("floor_two_commits", "").trim();
+  /** run.sh's floor of scenario {@code name} (n=… p50=… p99=… p999=… max=…), empty when not measured. */
+  private Map<String, String> floor(String name) {
+    String line = meta.getProperty("floor_" + name, "").trim();
     Map<String, String> out = new java.util.LinkedHashMap<>();
     for (String kv : line.split("\\s+")) {
       int eq = kv.indexOf('=');
@@ -256,7 +264,7 @@ final class Report {
         out.put(kv.substring(0, eq), kv.substring(eq + 1));
       }
     }
-    return "0".equals(out.get("n")) ? Map.of() : out;
+    return out.isEmpty() || "0".equals(out.get("n")) ? Map.of() : out;
   }
 
   private double tp(String name) {
