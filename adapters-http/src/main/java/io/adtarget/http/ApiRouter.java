@@ -29,6 +29,7 @@ import io.adtarget.http.problem.InvalidRequests;
 import io.adtarget.http.problem.Http1Connections;
 import io.adtarget.http.support.AllowedMethods;
 import io.adtarget.http.support.IdempotencyKeyHeader;
+import io.adtarget.http.support.Json;
 import io.adtarget.http.support.JsonBodyReader;
 import io.adtarget.http.support.JsonContentType;
 import io.adtarget.http.support.Responses;
@@ -60,6 +61,7 @@ public final class ApiRouter {
 
     /** The router; {@code attribution} null leaves out the Telegram attribution endpoints. */
     public static Router create(Vertx vertx, HttpDependencies deps, AttributionEndpoints attribution) {
+        Json.load();
         Router router = Router.router(vertx);
         router.route().handler(new RequestTracking(deps.requestObserver()));
         Handler<RoutingContext> body = new JsonBodyReader(BODY_LIMIT_BYTES);
