@@ -11,15 +11,13 @@ import io.adtarget.domain.idempotency.IdempotencyKey;
 import io.adtarget.domain.idempotency.IdempotencyRecord;
 import io.adtarget.domain.idempotency.IdempotencyScope;
 import io.adtarget.domain.idempotency.StoredResponse;
-import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.ApiKeyId;
 import io.adtarget.domain.shared.SiteId;
 import io.adtarget.persistence.ConversionSamples;
-import io.adtarget.persistence.testing.PgTestDatabase;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +26,6 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,30 +33,15 @@ import org.junit.jupiter.api.Test;
  * so everything submitted while the first statement runs goes out together; each request still gets exactly the
  * answer it would have got alone, and one request's bad row never fails the others.
  */
-class BatchedStatementsTest {
-    static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
-    static final Duration WINDOW = Duration.ofHours(48);
-    static final Duration LEASE = Duration.ofSeconds(30);
-
-    PgTestDatabase db;
-    PgConversionRepository conversions;
-    PgIdempotencyStore records;
-    ConversionSamples samples;
-
-    @BeforeEach
-    void start() {
-        db = PgTestDatabase.create();
-        AccountId account = new AccountId(UUID.randomUUID());
-        SiteId site = new SiteId(UUID.randomUUID());
-        db.givenSite(account.value(), site.value());
-        conversions = new PgConversionRepository(db.pool(), 16, 1);
-        records = new PgIdempotencyStore(db.pool());
-        samples = new ConversionSamples(account, site, new SplittableRandom(11));
+class BatchedStatementsTest extends ConversionStoreTest {
+    @Override
+    PgConversionRepository repository(Pool pool) {
+        return new PgConversionRepository(pool, 16, 1);
     }
 
-    @AfterEach
-    void stop() {
-        db.close();
+    @Override
+    long seed() {
+        return 11;
     }
 
     @Test
@@ -247,25 +228,15 @@ class BatchedStatementsTest {
         assertThat(((ClaimOutcome.Existing) outcomes.get(23)).record().ownerToken()).isEqualTo("mine-3");
     }
 
-    /** A new conversion of {@code user}, created claimed for delivery (the state a delivery's outcome meets). */
-    private ConversionEvent claimedConversion(long user) {
-        return result(conversions.createUnlessMatched(candidate(user, null), T0, WINDOW)).orElseThrow();
-    }
-
     /** A request's in-flight idempotency record under a key of its own, claimed by {@code owner}. */
     private IdempotencyScope ownedRecord(String key, String owner) {
         IdempotencyScope scope = scope(new ApiKeyId(UUID.randomUUID()), key);
-        assertThat(result(records.claim(IdempotencyRecord.inFlight(scope, owner, T0, LEASE, null), T0, WINDOW)))
-                .isInstanceOf(ClaimOutcome.Claimed.class);
+        own(scope, owner);
         return scope;
     }
 
     private static IdempotencyScope scope(ApiKeyId apiKey, String key) {
         return new IdempotencyScope(apiKey, new IdempotencyKey(key));
-    }
-
-    private ConversionEvent candidate(long user, String eventId) {
-        return samples.candidate(user, eventId, "10", T0).claimForDelivery(T0, LEASE);
     }
 
     private long count(String sql) {

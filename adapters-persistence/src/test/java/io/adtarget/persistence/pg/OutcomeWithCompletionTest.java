@@ -3,7 +3,6 @@ package io.adtarget.persistence.pg;
 import static io.adtarget.persistence.testing.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adtarget.application.port.out.IdempotencyStore.ClaimOutcome;
 import io.adtarget.application.port.out.OutcomeCompletion;
 import io.adtarget.domain.conversion.ConversionEvent;
 import io.adtarget.domain.conversion.ConversionStatus;
@@ -11,20 +10,15 @@ import io.adtarget.domain.idempotency.IdempotencyKey;
 import io.adtarget.domain.idempotency.IdempotencyRecord;
 import io.adtarget.domain.idempotency.IdempotencyScope;
 import io.adtarget.domain.idempotency.StoredResponse;
-import io.adtarget.domain.shared.AccountId;
 import io.adtarget.domain.shared.ApiKeyId;
-import io.adtarget.domain.shared.SiteId;
 import io.adtarget.persistence.ConversionSamples;
-import io.adtarget.persistence.testing.PgTestDatabase;
+import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,33 +27,18 @@ import org.junit.jupiter.api.Test;
  * for both. The response is rendered from the row as stored; the outcome is stored even when the request no
  * longer owns its record; a lost version race writes neither.
  */
-class OutcomeWithCompletionTest {
-    static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
-    static final Duration WINDOW = Duration.ofHours(48);
-    static final Duration LEASE = Duration.ofSeconds(30);
-
-    PgTestDatabase db;
-    PgConversionRepository conversions;
-    PgIdempotencyStore records;
-    ConversionSamples samples;
-    IdempotencyScope scope;
+class OutcomeWithCompletionTest extends ConversionStoreTest {
+    IdempotencyScope scope = new IdempotencyScope(new ApiKeyId(UUID.randomUUID()), new IdempotencyKey("order-1"));
     List<StoredResponse> told = new ArrayList<>();
 
-    @BeforeEach
-    void start() {
-        db = PgTestDatabase.create();
-        AccountId account = new AccountId(UUID.randomUUID());
-        SiteId site = new SiteId(UUID.randomUUID());
-        db.givenSite(account.value(), site.value());
-        conversions = new PgConversionRepository(db.pool());
-        records = new PgIdempotencyStore(db.pool());
-        samples = new ConversionSamples(account, site, new SplittableRandom(7));
-        scope = new IdempotencyScope(new ApiKeyId(UUID.randomUUID()), new IdempotencyKey("order-1"));
+    @Override
+    PgConversionRepository repository(Pool pool) {
+        return new PgConversionRepository(pool);
     }
 
-    @AfterEach
-    void stop() {
-        db.close();
+    @Override
+    long seed() {
+        return 7;
     }
 
     @Test
@@ -157,13 +136,11 @@ class OutcomeWithCompletionTest {
     }
 
     private ConversionEvent claimedConversion() {
-        ConversionEvent candidate = samples.candidate(42, null, "10", T0).claimForDelivery(T0, LEASE);
-        return result(conversions.upsert(candidate, T0, WINDOW)).conversion();
+        return claimedConversion(42);
     }
 
     private void own(String owner) {
-        assertThat(result(records.claim(IdempotencyRecord.inFlight(scope, owner, T0, LEASE, null), T0, WINDOW)))
-                .isInstanceOf(ClaimOutcome.Claimed.class);
+        own(scope, owner);
     }
 
     private OutcomeCompletion completion(String owner) {
