@@ -151,11 +151,7 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
 
     private void writeSoon() {
         if (writing.compareAndSet(false, true)) {
-            if (lingerMillis > 0 && queued.get() < MAX_BATCH) {
-                vertx.setTimer(lingerMillis, id -> writeBatch());
-            } else {
-                writeBatch();
-            }
+            writeNext();
         }
     }
 
@@ -188,12 +184,12 @@ public final class PgDeliveryAttempts implements DeliveryAttemptLog, DeliveryAtt
                 LOG.warn("could not write {} delivery attempt record(s): {}", batch.size(),
                         result.cause().toString());
             }
-            afterWrite();
+            writeNext();
         });
     }
 
-    /** The next batch: at once when a full one is waiting (or without a linger), else after the linger. */
-    private void afterWrite() {
+    /** The writer's next batch: at once when a full one is waiting (or without a linger), else after the linger. */
+    private void writeNext() {
         if (lingerMillis > 0 && !queue.isEmpty() && queued.get() < MAX_BATCH) {
             vertx.setTimer(lingerMillis, id -> writeBatch());
         } else {
